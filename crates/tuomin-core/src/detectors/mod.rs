@@ -1,0 +1,119 @@
+//! Detectors: one module per kind. Each turns candidates into validated,
+//! scored findings; none knows anything of document formats.
+
+use crate::numeric::Run;
+use crate::Finding;
+
+mod bank_card;
+mod email;
+mod id_card;
+mod landline;
+mod license_plate;
+mod mobile;
+mod passport;
+mod qq;
+mod travel_permit;
+mod wechat;
+
+pub(crate) use bank_card::BankCard;
+pub(crate) use email::Email;
+pub(crate) use id_card::IdCard;
+pub(crate) use landline::Landline;
+pub(crate) use license_plate::LicensePlate;
+pub(crate) use mobile::Mobile;
+pub(crate) use passport::Passport;
+pub(crate) use qq::Qq;
+pub(crate) use travel_permit::TravelPermit;
+pub(crate) use wechat::Wechat;
+
+/// The text with its shared candidates, computed once per scan.
+pub(crate) struct Prepared<'t> {
+    pub text: &'t str,
+    pub runs: Vec<Run>,
+}
+
+impl<'t> Prepared<'t> {
+    pub fn new(text: &'t str) -> Self {
+        Prepared {
+            text,
+            runs: crate::numeric::runs(text),
+        }
+    }
+}
+
+/// A detector: finds its kind in prepared text.
+pub(crate) trait Detector: Send + Sync {
+    /// Push every finding (scored, possibly overlapping others) to `out`.
+    fn detect(&self, p: &Prepared<'_>, out: &mut Vec<Finding>);
+}
+
+/// Build a finding for `text[start..end]`.
+pub(crate) fn finding(
+    p: &Prepared<'_>,
+    kind: crate::Kind,
+    start: usize,
+    end: usize,
+    score: f32,
+    checks: &[&'static str],
+    context: Option<&'static str>,
+) -> Finding {
+    Finding {
+        kind,
+        start,
+        end,
+        text: p.text[start..end].to_string(),
+        score: score.clamp(0.0, 1.0),
+        evidence: crate::Evidence {
+            checks: checks.to_vec(),
+            context: context.map(str::to_string),
+        },
+    }
+}
+
+/// Test helper: the (kind, text) pairs a single detector finds.
+#[cfg(test)]
+pub(crate) fn found(d: &dyn Detector, text: &str) -> Vec<(crate::Kind, String, f32)> {
+    let p = Prepared::new(text);
+    let mut out = Vec::new();
+    d.detect(&p, &mut out);
+    out.into_iter().map(|f| (f.kind, f.text, f.score)).collect()
+}
+
+/// Run `accept` on every candidate of `min..=max` digits in every
+/// unmasked run, longest first; keep the accepted ones that do not
+/// overlap within a run and that no letter or digit touches.
+pub(crate) fn each_candidate(
+    p: &Prepared<'_>,
+    min: usize,
+    max: usize,
+    out: &mut Vec<Finding>,
+    mut accept: impl FnMut(&crate::numeric::Run, &crate::numeric::Candidate) -> Option<Finding>,
+) {
+    for run in &p.runs {
+        if run.masked {
+            continue;
+        }
+        let total: usize = run.groups.iter().map(|g| g.digits.len()).sum();
+        if total < min {
+            continue;
+        }
+        let mut taken = vec![false; run.groups.len()];
+        for c in run.candidates(min, max) {
+            if taken[c.first..c.last].iter().any(|t| *t) {
+                continue;
+            }
+            // A grouped value starts with a group of at least 3 digits
+            // (`138 1234 5678`, `6228 4812 …`), not a stray `1 `.
+            if c.last - c.first > 1 && run.groups[c.first].digits.len() < 3 {
+                continue;
+            }
+            if !crate::numeric::stands_alone(p.text, c.start, c.end) {
+                continue;
+            }
+            if let Some(f) = accept(run, &c) {
+                taken[c.first..c.last].iter_mut().for_each(|t| *t = true);
+                out.push(f);
+            }
+        }
+    }
+}

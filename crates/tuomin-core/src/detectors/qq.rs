@@ -1,0 +1,53 @@
+//! QQ numbers: 5–11 digits, only right after a context word (QQ, 扣扣).
+
+use super::{each_candidate, finding, Detector, Prepared};
+use crate::context::{self, Topic};
+use crate::{Finding, Kind};
+
+/// Detects QQ numbers.
+pub(crate) struct Qq;
+
+/// A QQ number sits close to its context word: at most this many bytes
+/// between them (`QQ号码：`, `QQ/微信：`).
+const NEAR: usize = 16;
+
+impl Detector for Qq {
+    fn detect(&self, p: &Prepared<'_>, out: &mut Vec<Finding>) {
+        each_candidate(p, 5, 11, out, |_, c| {
+            if c.last - c.first != 1 || c.digits.starts_with('0') || c.digits.contains('X') {
+                return None;
+            }
+            let near = context::floor_char_boundary(p.text, c.start.saturating_sub(NEAR));
+            let (w, _) = context::before(p.text, c.start, &[Topic::Qq])?;
+            // The word must end within NEAR bytes of the number.
+            let window = &p.text[near..c.start];
+            window.contains(w).then(|| {
+                finding(p, Kind::Qq, c.start, c.end, 0.9, &["QQ number after context"], Some(w))
+            })
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detectors::found;
+
+    fn qqs(t: &str) -> Vec<String> {
+        found(&Qq, t).into_iter().map(|f| f.1).collect()
+    }
+
+    #[test]
+    fn with_context() {
+        assert_eq!(qqs("QQ：123456789"), vec!["123456789"]);
+        assert_eq!(qqs("联系QQ 10001"), vec!["10001"]);
+        assert_eq!(qqs("扣扣号码：2837465"), vec!["2837465"]);
+    }
+
+    #[test]
+    fn without_context() {
+        assert!(qqs("编号123456789").is_empty());
+        assert!(qqs("QQ群里说了很多很多的话，共计123456789").is_empty());
+        assert!(qqs("QQ：012345").is_empty());
+    }
+}

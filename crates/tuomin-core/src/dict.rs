@@ -1,0 +1,224 @@
+//! Dictionaries compiled into the binary from `dictionaries/*.tsv`.
+//!
+//! Each table is parsed once, on first use, into a compact structure.
+//! The files are reviewed data with their origin in
+//! `dictionaries/SOURCES.md`; the default build needs no file at run time.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+const REGION_CODES: &str = include_str!("../../../dictionaries/region_codes.tsv");
+const AREA_CODES: &str = include_str!("../../../dictionaries/area_codes.tsv");
+const BANK_BINS: &str = include_str!("../../../dictionaries/bank_bins.tsv");
+const SURNAMES: &str = include_str!("../../../dictionaries/surnames.tsv");
+const PROVINCE_ALIAS: &str = include_str!("../../../dictionaries/province_alias.tsv");
+
+/// Data rows of a TSV file: comment (`#`) and blank lines skipped,
+/// fields split on tabs.
+pub(crate) fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    data.lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').collect())
+}
+
+/// How much a region code is to be trusted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Region {
+    /// A real division (current or abolished).
+    Real,
+    /// `xx00`/`xx01` placeholders and `xx7x` development zones: real IDs
+    /// carry them, but they are weaker evidence.
+    Weak,
+}
+
+/// GB/T 2260 region codes, current and historical.
+pub(crate) struct Regions {
+    codes: HashMap<u32, Region>,
+}
+
+impl Regions {
+    pub fn get(&self, code: u32) -> Option<Region> {
+        self.codes.get(&code).copied()
+    }
+}
+
+pub(crate) fn regions() -> &'static Regions {
+    static R: OnceLock<Regions> = OnceLock::new();
+    R.get_or_init(|| {
+        let mut codes = HashMap::with_capacity(8192);
+        for row in rows(REGION_CODES) {
+            let Some(code) = row.first().and_then(|c| c.parse::<u32>().ok()) else {
+                continue;
+            };
+            let flag = row.get(5).copied().unwrap_or("");
+            let region = if flag.is_empty() {
+                Region::Real
+            } else {
+                Region::Weak
+            };
+            // A code listed as real anywhere stays real.
+            let e = codes.entry(code).or_insert(region);
+            if region == Region::Real {
+                *e = Region::Real;
+            }
+        }
+        Regions { codes }
+    })
+}
+
+/// Landline area codes (区号) without the trunk `0`'s meaning lost: stored
+/// as the full string, `010`, `0551`.
+pub(crate) fn area_codes() -> &'static HashSet<&'static str> {
+    static A: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    A.get_or_init(|| {
+        rows(AREA_CODES)
+            .filter_map(|r| r.first().copied())
+            .filter(|c| c.len() >= 3 && c.len() <= 4 && c.starts_with('0'))
+            .collect()
+    })
+}
+
+/// A bank identification number (the leading digits of a card).
+#[derive(Debug, Clone)]
+pub(crate) struct Bin {
+    pub bank: &'static str,
+    /// Card lengths the issuer uses; empty when unknown.
+    pub lengths: Vec<usize>,
+}
+
+pub(crate) struct Bins {
+    by_prefix: HashMap<&'static str, Bin>,
+    min_len: usize,
+    max_len: usize,
+}
+
+impl Bins {
+    /// The longest BIN that `digits` starts with.
+    pub fn lookup(&self, digits: &str) -> Option<&Bin> {
+        let max = self.max_len.min(digits.len());
+        (self.min_len..=max)
+            .rev()
+            .find_map(|n| self.by_prefix.get(&digits[..n]))
+    }
+}
+
+pub(crate) fn bins() -> &'static Bins {
+    static B: OnceLock<Bins> = OnceLock::new();
+    B.get_or_init(|| {
+        let mut by_prefix = HashMap::new();
+        let (mut min_len, mut max_len) = (usize::MAX, 0);
+        for r in rows(BANK_BINS) {
+            let Some(prefix) = r.first().copied() else {
+                continue;
+            };
+            if prefix.is_empty() || !prefix.bytes().all(|b| b.is_ascii_digit()) {
+                continue;
+            }
+            let lengths = r
+                .get(3)
+                .map(|l| l.split(',').filter_map(|x| x.trim().parse().ok()).collect())
+                .unwrap_or_default();
+            min_len = min_len.min(prefix.len());
+            max_len = max_len.max(prefix.len());
+            by_prefix.entry(prefix).or_insert(Bin {
+                bank: r.get(1).copied().unwrap_or(""),
+                lengths,
+            });
+        }
+        if by_prefix.is_empty() {
+            min_len = 0;
+        }
+        Bins {
+            by_prefix,
+            min_len,
+            max_len,
+        }
+    })
+}
+
+/// Surnames, single and compound, with their frequency in per mille
+/// (0 where the sources give none).
+pub(crate) struct Surnames {
+    pub freq: HashMap<&'static str, f32>,
+    pub compound: Vec<&'static str>,
+}
+
+pub(crate) fn surnames() -> &'static Surnames {
+    static S: OnceLock<Surnames> = OnceLock::new();
+    S.get_or_init(|| {
+        let mut freq = HashMap::new();
+        let mut compound = Vec::new();
+        for r in rows(SURNAMES) {
+            let Some(name) = r.first().copied().filter(|n| !n.is_empty()) else {
+                continue;
+            };
+            let f = r.get(1).and_then(|f| f.parse::<f32>().ok()).unwrap_or(0.0);
+            freq.insert(name, f);
+            if name.chars().count() == 2 {
+                compound.push(name);
+            }
+        }
+        compound.sort_unstable();
+        Surnames { freq, compound }
+    })
+}
+
+/// Byte length of the compound surname (欧阳, 司马 …) `name` starts with.
+///
+/// ```ignore
+/// assert_eq!(compound_surname_len("欧阳娜娜"), Some(6));
+/// ```
+pub(crate) fn compound_surname_len(name: &str) -> Option<usize> {
+    surnames()
+        .compound
+        .iter()
+        .find(|c| name.starts_with(**c) && name.len() > c.len())
+        .map(|c| c.len())
+}
+
+/// Licence-plate province abbreviations (皖, 京 …).
+pub(crate) fn province_aliases() -> &'static Vec<&'static str> {
+    static P: OnceLock<Vec<&'static str>> = OnceLock::new();
+    P.get_or_init(|| {
+        rows(PROVINCE_ALIAS)
+            .filter_map(|r| r.first().copied())
+            .filter(|a| a.chars().count() == 1)
+            .collect()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regions_hold_current_and_abolished_codes() {
+        let r = regions();
+        assert_eq!(r.get(341522), Some(Region::Real)); // 霍邱县
+        assert_eq!(r.get(110105), Some(Region::Real)); // 朝阳区
+        assert!(r.get(342401).is_some()); // 六安市 (abolished 2000)
+        assert!(r.get(999999).is_none());
+    }
+
+    #[test]
+    fn area_codes_include_retired() {
+        let a = area_codes();
+        assert!(a.contains("010"));
+        assert!(a.contains("0551"));
+        assert!(!a.contains("0000"));
+    }
+
+    #[test]
+    fn bins_find_longest_prefix() {
+        let b = bins().lookup("6228481234567890123").map(|b| b.bank);
+        assert!(b.is_some_and(|b| b.contains("农业")), "{b:?}");
+    }
+
+    #[test]
+    fn compound_surnames() {
+        assert_eq!(compound_surname_len("欧阳娜娜"), Some(6));
+        assert_eq!(compound_surname_len("张三"), None);
+        assert!(surnames().freq.contains_key("王"));
+        assert!(province_aliases().contains(&"皖"));
+    }
+}

@@ -1,0 +1,313 @@
+//! Digit runs: the candidate stage shared by every numeric detector.
+//!
+//! One pass over the bytes finds runs of digits (ASCII `0-9` and
+//! full-width `０-９`), allowing single separators between groups (space,
+//! hyphen, full-width hyphen or space) and a trailing `X` (ID check
+//! digit). Each run keeps its groups with their byte ranges, so detectors
+//! can try every contiguous range of groups (`138 1234 5678` is one
+//! mobile; `13812345678 13987654321` is two).
+
+/// One group of digits inside a run: `digits` holds ASCII digits (and at
+/// most a final `X`), `start..end` is its byte range in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Group {
+    pub start: usize,
+    pub end: usize,
+    pub digits: String,
+}
+
+/// A maximal run of digit groups joined by single separators.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Run {
+    pub groups: Vec<Group>,
+    /// The run touches a masking character (`*`, `＊`, `×`, `●` …): it is
+    /// part of an already-masked value and must not be reported.
+    pub masked: bool,
+}
+
+impl Run {
+    pub fn start(&self) -> usize {
+        self.groups[0].start
+    }
+
+    pub fn end(&self) -> usize {
+        self.groups[self.groups.len() - 1].end
+    }
+}
+
+/// A contiguous range of groups of a run, as one candidate value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Candidate {
+    pub start: usize,
+    pub end: usize,
+    /// The digits with separators removed.
+    pub digits: String,
+    /// Index of the first and one-past-last group in the run.
+    pub first: usize,
+    pub last: usize,
+}
+
+impl Run {
+    /// The candidate made of groups `first..last`.
+    pub fn candidate(&self, first: usize, last: usize) -> Candidate {
+        let mut digits = String::new();
+        for g in &self.groups[first..last] {
+            digits.push_str(&g.digits);
+        }
+        Candidate {
+            start: self.groups[first].start,
+            end: self.groups[last - 1].end,
+            digits,
+            first,
+            last,
+        }
+    }
+
+    /// Every contiguous range of groups whose digit count is in
+    /// `min..=max`, longest first, then leftmost.
+    pub fn candidates(&self, min: usize, max: usize) -> Vec<Candidate> {
+        let n = self.groups.len();
+        let mut out = Vec::new();
+        for first in 0..n {
+            let mut len = 0;
+            for last in first + 1..=n {
+                len += self.groups[last - 1].digits.len();
+                if len > max {
+                    break;
+                }
+                if len >= min {
+                    out.push(self.candidate(first, last));
+                }
+            }
+        }
+        out.sort_by(|a, b| {
+            b.digits
+                .len()
+                .cmp(&a.digits.len())
+                .then(a.start.cmp(&b.start))
+        });
+        out
+    }
+}
+
+/// Longest number of groups a run may have; longer runs (tables of
+/// numbers glued by spaces) are cut into several runs.
+const MAX_GROUPS: usize = 12;
+
+/// Classify the char starting at `i`: a digit value, a separator, or
+/// neither. Returns (class, byte length).
+#[inline]
+fn classify(b: &[u8], i: usize) -> (Class, usize) {
+    let c = b[i];
+    match c {
+        b'0'..=b'9' => (Class::Digit(c), 1),
+        b' ' | b'-' => (Class::Sep, 1),
+        b'X' | b'x' => (Class::X, 1),
+        0xEF if i + 2 < b.len() && b[i + 1] == 0xBC => match b[i + 2] {
+            0x90..=0x99 => (Class::Digit(b'0' + (b[i + 2] - 0x90)), 3),
+            0x8D => (Class::Sep, 3),        // －
+            0xB8 => (Class::X, 3),          // Ｘ
+            0x8A => (Class::Mask, 3),       // ＊
+            _ => (Class::Other, 3),
+        },
+        0xE3 if i + 2 < b.len() && b[i + 1] == 0x80 && b[i + 2] == 0x80 => (Class::Sep, 3), // U+3000
+        b'*' => (Class::Mask, 1),
+        0xC3 if i + 1 < b.len() && b[i + 1] == 0x97 => (Class::Mask, 2), // ×
+        0xE2 if i + 2 < b.len() && b[i + 1] == 0x97 && b[i + 2] == 0x8F => (Class::Mask, 3), // ●
+        _ => (Class::Other, utf8_len(c)),
+    }
+}
+
+#[inline]
+fn utf8_len(first: u8) -> usize {
+    match first {
+        0x00..=0x7F => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Digit(u8),
+    Sep,
+    X,
+    Mask,
+    Other,
+}
+
+/// Find every digit run in `text`.
+pub(crate) fn runs(text: &str) -> Vec<Run> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let n = b.len();
+    while i < n {
+        // Fast skip to the next byte that can start a digit.
+        let c = b[i];
+        if !(c.is_ascii_digit() || c == 0xEF) {
+            i += 1;
+            continue;
+        }
+        let (class, len) = classify(b, i);
+        if !matches!(class, Class::Digit(_)) {
+            i += len;
+            continue;
+        }
+        let masked_before = preceded_by_mask(b, i);
+        let mut groups: Vec<Group> = Vec::new();
+        let mut cur = Group {
+            start: i,
+            end: i,
+            digits: String::new(),
+        };
+        let mut masked = masked_before;
+        let mut j = i;
+        loop {
+            if j >= n {
+                break;
+            }
+            let (class, len) = classify(b, j);
+            match class {
+                Class::Digit(d) => {
+                    cur.digits.push(d as char);
+                    j += len;
+                    cur.end = j;
+                }
+                Class::X => {
+                    // A check digit `X` ends the group, and only counts
+                    // when no letter or digit follows it.
+                    let after = j + len;
+                    let follows_alnum = after < n && (b[after].is_ascii_alphanumeric());
+                    if !follows_alnum && !cur.digits.is_empty() {
+                        cur.digits.push('X');
+                        j = after;
+                        cur.end = j;
+                    }
+                    break;
+                }
+                Class::Sep => {
+                    // A single separator followed by a digit continues the run.
+                    let after = j + len;
+                    if after < n && groups.len() + 1 < MAX_GROUPS {
+                        if let (Class::Digit(_), _) = classify(b, after) {
+                            groups.push(std::mem::replace(
+                                &mut cur,
+                                Group {
+                                    start: after,
+                                    end: after,
+                                    digits: String::new(),
+                                },
+                            ));
+                            j = after;
+                            continue;
+                        }
+                    }
+                    break;
+                }
+                Class::Mask => {
+                    masked = true;
+                    break;
+                }
+                Class::Other => break,
+            }
+        }
+        groups.push(cur);
+        out.push(Run { groups, masked });
+        i = j.max(i + 1);
+    }
+    out
+}
+
+fn preceded_by_mask(b: &[u8], i: usize) -> bool {
+    if i == 0 {
+        return false;
+    }
+    if b[i - 1] == b'*' {
+        return true;
+    }
+    if i >= 2 && b[i - 2] == 0xC3 && b[i - 1] == 0x97 {
+        return true;
+    }
+    if i >= 3 {
+        let t = &b[i - 3..i];
+        return t == "＊".as_bytes() || t == "●".as_bytes();
+    }
+    false
+}
+
+/// The char just before byte `i`, if any.
+pub(crate) fn char_before(text: &str, i: usize) -> Option<char> {
+    text.get(..i).and_then(|s| s.chars().next_back())
+}
+
+/// The char starting at byte `i`, if any.
+pub(crate) fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|s| s.chars().next())
+}
+
+/// True when the char is an ASCII letter or digit or a full-width one:
+/// a number touching one is part of a longer code, not a value of its own.
+pub(crate) fn is_alnum(c: char) -> bool {
+    c.is_ascii_alphanumeric() || ('０'..='９').contains(&c) || ('Ａ'..='Ｚ').contains(&c) || ('ａ'..='ｚ').contains(&c)
+}
+
+/// True when the candidate stands alone: no letter or digit touches it
+/// on either side.
+pub(crate) fn stands_alone(text: &str, start: usize, end: usize) -> bool {
+    !char_before(text, start).is_some_and(is_alnum) && !char_at(text, end).is_some_and(is_alnum)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn digits(text: &str) -> Vec<Vec<String>> {
+        runs(text)
+            .into_iter()
+            .map(|r| r.groups.into_iter().map(|g| g.digits).collect())
+            .collect()
+    }
+
+    #[test]
+    fn plain_and_grouped() {
+        assert_eq!(digits("电话13812345678。"), vec![vec!["13812345678"]]);
+        assert_eq!(digits("138-1234-5678"), vec![vec!["138", "1234", "5678"]]);
+        assert_eq!(digits("a 12  34"), vec![vec!["12"], vec!["34"]]);
+    }
+
+    #[test]
+    fn full_width_and_x() {
+        assert_eq!(digits("１３８１２３４５６７８"), vec![vec!["13812345678"]]);
+        assert_eq!(digits("11010519491231002X，"), vec![vec!["11010519491231002X"]]);
+        assert_eq!(digits("11010519491231002Ｘ"), vec![vec!["11010519491231002X"]]);
+        // X followed by a letter is not a check digit.
+        assert_eq!(digits("123XY"), vec![vec!["123"]]);
+    }
+
+    #[test]
+    fn spans_are_exact() {
+        let t = "号：１３８ 1234";
+        let r = &runs(t)[0];
+        assert_eq!(&t[r.start()..r.end()], "１３８ 1234");
+    }
+
+    #[test]
+    fn masks_mark_runs() {
+        let r = runs("138****5678");
+        assert!(r.iter().all(|r| r.masked));
+        let r = runs("3415**********123X");
+        assert!(r.iter().all(|r| r.masked));
+        assert!(!runs("13812345678")[0].masked);
+    }
+
+    #[test]
+    fn candidates_longest_first() {
+        let r = &runs("13812345678 13987654321")[0];
+        let c = r.candidates(11, 11);
+        assert_eq!(c.len(), 2);
+        assert_eq!(c[0].digits, "13812345678");
+        assert_eq!(c[1].digits, "13987654321");
+    }
+}
