@@ -54,10 +54,19 @@ use crate::policy::{is_valid_mask_char, MaskStyle, MIN_PSEUDONYM_KEY_LEN};
 use crate::{Action, Kind, Policy, PolicyError, Scanner, ScannerError, Severity};
 
 /// The file name [`Config::discover`] looks for.
+///
+/// ```
+/// assert_eq!(tuomin_core::config::FILE_NAME, "tuomin.toml");
+/// ```
 pub const FILE_NAME: &str = "tuomin.toml";
 
 /// The environment variable that holds the pseudonym key unless
 /// `[policy] pseudonym_key_env` names another.
+///
+/// ```
+/// use tuomin_core::{config::DEFAULT_KEY_ENV, Config};
+/// assert_eq!(Config::default().pseudonym_key_env(), DEFAULT_KEY_ENV);
+/// ```
 pub const DEFAULT_KEY_ENV: &str = "TUOMIN_PSEUDONYM_KEY";
 
 /// The contents of a `tuomin.toml`.

@@ -222,3 +222,138 @@ mod tests {
         assert!(province_aliases().contains(&"皖"));
     }
 }
+
+const GIVEN_NAME_CHARS: &str = include_str!("../../../dictionaries/given_name_chars.tsv");
+const WORD_FREQ: &str = include_str!("../../../dictionaries/word_freq.tsv");
+const JIEBA_NAMES: &str = include_str!("../../../dictionaries/jieba_names.tsv");
+const TOWNSHIPS: &str = include_str!("../../../dictionaries/townships.tsv");
+const VILLAGES: &str = include_str!("../../../dictionaries/villages.txt");
+
+/// A set of Han characters (U+3400..U+9FFF) as a bitset: one lookup per
+/// character in the scanner's hot loop.
+pub(crate) struct HanSet {
+    bits: Vec<u64>,
+}
+
+const HAN_BASE: u32 = 0x3400;
+const HAN_END: u32 = 0xA000;
+
+impl HanSet {
+    fn new(chars: impl IntoIterator<Item = char>) -> Self {
+        let mut bits = vec![0u64; ((HAN_END - HAN_BASE) as usize).div_ceil(64)];
+        for c in chars {
+            let u = c as u32;
+            if (HAN_BASE..HAN_END).contains(&u) {
+                let i = (u - HAN_BASE) as usize;
+                bits[i / 64] |= 1 << (i % 64);
+            }
+        }
+        HanSet { bits }
+    }
+
+    #[inline]
+    pub fn contains(&self, c: char) -> bool {
+        let u = c as u32;
+        if !(HAN_BASE..HAN_END).contains(&u) {
+            return false;
+        }
+        let i = (u - HAN_BASE) as usize;
+        self.bits[i / 64] & (1 << (i % 64)) != 0
+    }
+}
+
+/// Everything the person-name and address detectors look up.
+pub(crate) struct NameTables {
+    /// First characters of surnames (single and compound).
+    pub surname_first: HanSet,
+    /// Single-character surnames with their frequency in per mille.
+    pub single: HashMap<char, f32>,
+    /// Compound surnames with their frequency in per mille.
+    pub compound: HashMap<&'static str, f32>,
+    /// Given-name characters with their frequency (parts per million of
+    /// given-name characters).
+    pub given: HashMap<char, f32>,
+    /// Ordinary words that start with a surname character, with their
+    /// corpus frequency.
+    pub words: HashMap<&'static str, u32>,
+    /// Names listed in the jieba dictionary.
+    pub known_names: HashSet<&'static str>,
+}
+
+pub(crate) fn name_tables() -> &'static NameTables {
+    static T: OnceLock<NameTables> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut single = HashMap::new();
+        let mut compound = HashMap::new();
+        for (name, f) in &surnames().freq {
+            let mut cs = name.chars();
+            match (cs.next(), cs.next(), cs.next()) {
+                (Some(c), None, _) => {
+                    single.insert(c, *f);
+                }
+                (Some(_), Some(_), None) => {
+                    compound.insert(*name, *f);
+                }
+                _ => {}
+            }
+        }
+        let surname_first = HanSet::new(surnames().freq.keys().filter_map(|n| n.chars().next()));
+        let given = rows(GIVEN_NAME_CHARS)
+            .filter_map(|r| {
+                let c = r.first()?.chars().next()?;
+                Some((c, r.get(1)?.parse::<f32>().ok()?))
+            })
+            .collect();
+        let words = rows(WORD_FREQ)
+            .filter_map(|r| Some((*r.first()?, r.get(1)?.parse::<u32>().ok()?)))
+            .collect();
+        let known_names = rows(JIEBA_NAMES).filter_map(|r| r.first().copied()).collect();
+        NameTables {
+            surname_first,
+            single,
+            compound,
+            given,
+            words,
+            known_names,
+        }
+    })
+}
+
+/// Administrative division names: full names (安徽省, 霍邱县, 户胡镇) and
+/// short names without their suffix (霍邱, 户胡), and village names.
+pub(crate) struct Places {
+    pub full: HashSet<&'static str>,
+    pub short: HashSet<&'static str>,
+    pub villages: HashSet<&'static str>,
+}
+
+/// Suffixes of administrative names, longest first.
+pub(crate) const ADMIN_SUFFIXES: &[&str] = &[
+    "特别行政区", "自治区", "自治州", "自治县", "自治旗", "民族乡", "街道办事处", "街道", "地区", "新区", "林区",
+    "省", "市", "县", "区", "旗", "盟", "镇", "乡", "苏木",
+];
+
+pub(crate) fn places() -> &'static Places {
+    static P: OnceLock<Places> = OnceLock::new();
+    P.get_or_init(|| {
+        let mut full = HashSet::new();
+        for r in rows(REGION_CODES).chain(rows(TOWNSHIPS)) {
+            if let Some(name) = r.get(1).copied().filter(|n| n.chars().count() >= 2) {
+                full.insert(name);
+            }
+        }
+        let mut short = HashSet::new();
+        for name in &full {
+            for suf in ADMIN_SUFFIXES {
+                if let Some(s) = name.strip_suffix(suf) {
+                    if s.chars().count() >= 2 {
+                        short.insert(s);
+                    }
+                    break;
+                }
+            }
+        }
+        let villages = rows(VILLAGES).filter_map(|r| r.first().copied()).collect();
+        Places { full, short, villages }
+    })
+}

@@ -37,6 +37,7 @@ pub mod policy;
 mod pseudonym;
 mod redact;
 mod scanner;
+mod table;
 pub mod stream;
 
 pub use config::{Config, ConfigError};

@@ -33,6 +33,16 @@ use crate::{mask, pseudonym, Edit, Finding, Kind, Redacted};
 pub use crate::mask::preview;
 
 /// The smallest pseudonym key [`Policy::validate`] accepts, in bytes.
+///
+/// ```
+/// use tuomin_core::{policy::MIN_PSEUDONYM_KEY_LEN, Action, Kind, Policy};
+/// let mut p = Policy::default();
+/// p.set_action(Kind::Mobile, Action::Pseudonymize);
+/// p.set_pseudonym_key(vec![7; MIN_PSEUDONYM_KEY_LEN - 1]);
+/// assert!(p.validate().is_err());
+/// p.set_pseudonym_key(vec![7; MIN_PSEUDONYM_KEY_LEN]);
+/// assert!(p.validate().is_ok());
+/// ```
 pub const MIN_PSEUDONYM_KEY_LEN: usize = 16;
 
 /// What to do with a finding of a given kind.
@@ -189,6 +199,12 @@ pub enum MaskStyle {
 
 impl MaskStyle {
     /// Every style, in a fixed order.
+    ///
+    /// ```
+    /// use tuomin_core::policy::MaskStyle;
+    /// assert_eq!(MaskStyle::ALL.len(), 5);
+    /// assert_eq!(MaskStyle::ALL[0], MaskStyle::default());
+    /// ```
     pub const ALL: [MaskStyle; 5] = [
         MaskStyle::Chars,
         MaskStyle::Surname,
@@ -539,9 +555,12 @@ impl Policy {
     /// Findings are expected sorted by `start` and non-overlapping (as
     /// [`crate::Scanner::scan`] returns them), but anything is accepted and
     /// nothing panics: a finding that is empty, out of bounds or not on
-    /// `char` boundaries is skipped, and of overlapping findings the one
-    /// that starts first (the longer at equal starts) wins. The value is
-    /// always read from `text[start..end]`; `Finding::text` is not used.
+    /// `char` boundaries is skipped. Of overlapping findings the one that
+    /// starts first (the longer at equal starts) wins; a finding it
+    /// overlaps is skipped, except that any part of it reaching past the
+    /// winner is masked whole (fail closed). Report-only findings never
+    /// take part in this. The value is always read from
+    /// `text[start..end]`; `Finding::text` is not used.
     ///
     /// [`Action::Report`] produces no edit; [`Action::Remove`] produces an
     /// edit with an empty replacement. [`Action::Pseudonymize`] without a
@@ -576,34 +595,40 @@ impl Policy {
                     && f.end <= text.len()
                     && text.is_char_boundary(f.start)
                     && text.is_char_boundary(f.end)
+                    // Report-only findings change nothing and block nothing.
+                    && self.action(f.kind).edits()
             })
             .map(|f| (f.start, f.end, f.kind))
             .collect();
         // Stable: equal spans keep their input order.
         spans.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
 
-        let mut edits = Vec::new();
+        let mut edits: Vec<Edit> = Vec::new();
         let mut out = String::with_capacity(text.len());
         let mut cursor = 0;
         for (start, end, kind) in spans {
-            if start < cursor {
-                continue; // overlaps a finding already taken
-            }
-            // Even a report-only finding claims its span, so that the
-            // overlap rule does not depend on the policy.
-            let value = &text[start..end];
-            if let Some(replacement) = self.replacement(kind, value) {
-                out.push_str(&text[cursor..start]);
-                out.push_str(&replacement);
-                edits.push(Edit {
-                    start,
-                    end,
-                    kind,
-                    replacement,
-                });
+            let replacement = if start >= cursor {
+                match self.replacement(kind, &text[start..end]) {
+                    Some(r) => r,
+                    None => continue,
+                }
+            } else if end > cursor {
+                // Overlaps an edit already made and runs past it: the
+                // finding is skipped, but its uncovered rest is masked
+                // whole rather than left readable.
+                mask::mask_all(&text[cursor..end], '*')
             } else {
-                out.push_str(&text[cursor..end]);
-            }
+                continue; // inside an edit already made
+            };
+            let start = start.max(cursor);
+            out.push_str(&text[cursor..start]);
+            out.push_str(&replacement);
+            edits.push(Edit {
+                start,
+                end,
+                kind,
+                replacement,
+            });
             cursor = end;
         }
         out.push_str(&text[cursor..]);
@@ -785,8 +810,10 @@ mod tests {
             finding(text, Kind::Mobile, 18, 29), // the real one, out of order
         ];
         let r = Policy::default().apply(text, &bad);
-        assert_eq!(r.text, "张*的电话是138****5678");
-        assert_eq!(r.edits.len(), 2);
+        // the overlapping name is skipped; its rest (的) is masked whole
+        assert_eq!(r.text, "张**电话是138****5678");
+        assert_eq!(r.edits.len(), 3);
+        assert_eq!((r.edits[1].start, r.edits[1].end), (6, 9));
         assert!(r.edits.windows(2).all(|w| w[0].end <= w[1].start));
     }
 
@@ -805,11 +832,32 @@ mod tests {
                         score: 1.0,
                         evidence: Evidence::default(),
                     };
-                    let r = p.apply(text, &[f.clone(), f]);
-                    assert!(r.edits.len() <= 1);
+                    let g = Finding {
+                        start: s / 2,
+                        end: e + 1,
+                        ..f.clone()
+                    };
+                    let r = p.apply(text, &[f.clone(), f, g]);
+                    assert!(r.edits.len() <= 2);
+                    assert!(r.edits.windows(2).all(|w| w[0].end <= w[1].start));
                 }
             }
         }
+    }
+
+    #[test]
+    fn report_findings_never_block_edits() {
+        let text = "户主张三身份证11010519491231002X";
+        let mut p = Policy::default();
+        p.set_action(Kind::Address, Action::Report);
+        // a (bogus) report-only finding covering the whole text
+        let f = [
+            finding(text, Kind::Address, 0, text.len()),
+            finding(text, Kind::IdCard, 21, text.len()),
+        ];
+        let r = p.apply(text, &f);
+        assert_eq!(r.text, "户主张三身份证110105********002X");
+        assert_eq!(r.edits.len(), 1);
     }
 
     #[test]

@@ -355,6 +355,8 @@ impl ScannerBuilder {
             (Kind::LicensePlate, Box::new(detectors::LicensePlate)),
             (Kind::Qq, Box::new(detectors::Qq)),
             (Kind::Wechat, Box::new(detectors::Wechat)),
+            (Kind::PersonName, Box::new(detectors::PersonName)),
+            (Kind::Address, Box::new(detectors::Address)),
         ];
         let detectors = all
             .into_iter()

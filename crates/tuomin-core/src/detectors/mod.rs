@@ -11,6 +11,8 @@ mod landline;
 mod license_plate;
 mod mobile;
 mod passport;
+mod person_name;
+mod address;
 mod qq;
 mod travel_permit;
 mod wechat;
@@ -22,6 +24,8 @@ pub(crate) use landline::Landline;
 pub(crate) use license_plate::LicensePlate;
 pub(crate) use mobile::Mobile;
 pub(crate) use passport::Passport;
+pub(crate) use person_name::PersonName;
+pub(crate) use address::Address;
 pub(crate) use qq::Qq;
 pub(crate) use travel_permit::TravelPermit;
 pub(crate) use wechat::Wechat;
@@ -30,6 +34,7 @@ pub(crate) use wechat::Wechat;
 pub(crate) struct Prepared<'t> {
     pub text: &'t str,
     pub runs: Vec<Run>,
+    cells: std::sync::OnceLock<Vec<crate::table::Cell>>,
 }
 
 impl<'t> Prepared<'t> {
@@ -37,7 +42,13 @@ impl<'t> Prepared<'t> {
         Prepared {
             text,
             runs: crate::numeric::runs(text),
+            cells: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Table cells under a name or address header (computed on first use).
+    pub fn cells(&self) -> &[crate::table::Cell] {
+        self.cells.get_or_init(|| crate::table::header_cells(self.text))
     }
 }
 

@@ -1,0 +1,288 @@
+//! 住址: home and postal addresses, as one span from the first
+//! administrative part to the last street-level part.
+//!
+//! Anchors are the parts only addresses have: a number with a unit
+//! (`88号`, `3栋`, `2单元`, `501室`, `三组`), and a village after a
+//! township. From an anchor the span grows right over further detail
+//! parts and left over street, estate, village and administrative parts
+//! (from the GB/T 2260 and township dictionaries, or by their suffix).
+//! A bare administrative name (霍邱县) is no address.
+
+use super::{finding, Detector, Prepared};
+use crate::dict;
+use crate::table::Column;
+use crate::{Finding, Kind};
+
+/// Detects addresses.
+pub(crate) struct Address;
+
+const NUM_CHARS: &str = "0123456789０１２３４５６７８９一二三四五六七八九十百零〇两";
+
+/// Units after a number, longest first.
+const UNITS: &[&str] = &[
+    "号楼", "号院", "号房", "单元", "号", "栋", "幢", "座", "室", "层", "楼", "组", "队", "社", "户", "弄", "排", "巷",
+];
+
+/// Street-level suffixes (a name before them).
+const STREETS: &[&str] = &["大街", "大道", "胡同", "路", "街", "巷", "弄", "道", "里", "段"];
+
+/// Estate suffixes.
+const ESTATES: &[&str] = &[
+    "小区", "花园", "新村", "家园", "公寓", "大厦", "广场", "嘉园", "名苑", "华府", "公馆", "山庄", "大院", "苑",
+    "城", "庭", "府", "园", "宿舍",
+];
+
+const VILLAGES: &[&str] = &["村委会", "居委会", "社区", "村"];
+
+const ADDRESS_CONTEXT: &[&str] = &[
+    "住址", "地址", "住所", "家住", "现住", "居住", "住在", "户籍", "坐落", "座落", "位于", "送达", "寄往", "邮寄",
+];
+
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
+}
+
+fn is_num(c: char) -> bool {
+    NUM_CHARS.contains(c) || c.is_ascii_digit()
+}
+
+fn next_char(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|s| s.chars().next())
+}
+
+fn prev_char(text: &str, i: usize) -> Option<char> {
+    text.get(..i).and_then(|s| s.chars().next_back())
+}
+
+/// A number (digits, Chinese numerals, `-`/`—` between) and a unit at
+/// `i`: returns the end.
+fn detail_at(text: &str, i: usize) -> Option<usize> {
+    let mut e = i;
+    let mut digits = 0;
+    while let Some(c) = next_char(text, e) {
+        if is_num(c) || (digits > 0 && matches!(c, '-' | '－' | '—') && next_char(text, e + c.len_utf8()).is_some_and(is_num)) {
+            e += c.len_utf8();
+            digits += 1;
+            if digits > 8 {
+                return None;
+            }
+        } else if digits > 0 && c.is_ascii_uppercase() && digits <= 4 {
+            // 3A栋, 12B室
+            e += 1;
+        } else {
+            break;
+        }
+    }
+    if digits == 0 {
+        return None;
+    }
+    let rest = &text[e..];
+    UNITS.iter().find(|u| rest.starts_with(**u)).map(|u| e + u.len())
+}
+
+/// Detail parts chained from `i` (`88号3栋2单元501室`): the end of the
+/// last one, also taking a trailing bare room number (`2单元501`).
+fn details_from(text: &str, mut i: usize) -> usize {
+    while let Some(e) = detail_at(text, i) {
+        i = e;
+    }
+    // A trailing bare number after a unit: `2单元501`.
+    let mut e = i;
+    let mut n = 0;
+    while let Some(c) = next_char(text, e).filter(|c| c.is_ascii_digit()) {
+        e += c.len_utf8();
+        n += 1;
+    }
+    if (2..=5).contains(&n) && prev_char(text, i).is_some_and(|c| "元栋幢楼层".contains(c)) {
+        i = e;
+    }
+    i
+}
+
+/// Characters that cannot be inside the name of a street, estate or
+/// village part: they end a higher-level part or are punctuation.
+fn name_char(c: char) -> bool {
+    is_han(c) && !"省市县区镇乡村组号的在住于是为和与及、，。：；".contains(c)
+}
+
+/// The part that ends at `end`, going left: returns its start and
+/// whether it is administrative.
+fn part_before(text: &str, end: usize) -> Option<(usize, bool)> {
+    let head = &text[..end];
+    let places = dict::places();
+    // Administrative names from the dictionaries, longest first.
+    let mut best = None;
+    let mut s = end;
+    for n in 1..=10 {
+        let Some(c) = prev_char(text, s) else { break };
+        if !is_han(c) {
+            break;
+        }
+        s -= c.len_utf8();
+        if n >= 2 && places.full.contains(&head[s..]) {
+            best = Some(s);
+        }
+    }
+    if let Some(s) = best {
+        return Some((s, true));
+    }
+    // Generic parts by suffix.
+    let generic = |suffixes: &[&str], min: usize, max: usize, admin: bool| -> Option<(usize, bool)> {
+        let suf = suffixes.iter().find(|s| head.ends_with(**s))?;
+        let mut s = end - suf.len();
+        let mut n = 0;
+        while let Some(c) = prev_char(text, s) {
+            if n == max || !(name_char(c) || is_num(c) && !admin) {
+                break;
+            }
+            s -= c.len_utf8();
+            n += 1;
+        }
+        // Leading context words are no part of the name.
+        let name = &text[s..end - suf.len()];
+        let mut s2 = s;
+        for w in ADDRESS_CONTEXT.iter().chain(["家", "住", "在", "现"].iter()) {
+            if name.starts_with(w) && name.len() > w.len() {
+                s2 = s2.max(s + w.len());
+            }
+        }
+        let n = text[s2..end - suf.len()].chars().count();
+        (n >= min).then_some((s2, admin))
+    };
+    generic(VILLAGES, 1, 5, false)
+        .or_else(|| generic(STREETS, 1, 6, false))
+        .or_else(|| generic(ESTATES, 2, 8, false))
+        .or_else(|| generic(&["镇", "乡", "街道", "县", "区", "市", "省", "旗", "自治州", "开发区", "园区"], 2, 4, true))
+}
+
+fn context_before(text: &str, start: usize) -> bool {
+    let from = crate::context::floor_char_boundary(text, start.saturating_sub(24));
+    let window = &text[from..start];
+    ADDRESS_CONTEXT.iter().any(|w| window.contains(w))
+}
+
+impl Detector for Address {
+    fn detect(&self, p: &Prepared<'_>, out: &mut Vec<Finding>) {
+        let text = p.text;
+        // 1. Cells under an address header.
+        for cell in p.cells().iter().filter(|c| c.column == Column::Address) {
+            let v = &text[cell.start..cell.end];
+            if v.chars().count() >= 3 && v.chars().any(is_han) && !v.contains(['*', '＊']) {
+                out.push(finding(p, Kind::Address, cell.start, cell.end, 0.9, &["住址 column"], None));
+            }
+        }
+        // 2. Anchors: a number with a unit.
+        let b = text.as_bytes();
+        let mut i = 0;
+        let mut last_end = 0;
+        while i < b.len() {
+            let Some(c) = next_char(text, i) else {
+                i += 1;
+                continue;
+            };
+            let starts_number = is_num(c) && !prev_char(text, i).is_some_and(is_num);
+            if !starts_number || i < last_end {
+                i += c.len_utf8();
+                continue;
+            }
+            let Some(_) = detail_at(text, i) else {
+                i += c.len_utf8();
+                continue;
+            };
+            let end = details_from(text, i);
+            // Grow left over street, estate, village and admin parts.
+            let mut start = i;
+            let mut parts = 0;
+            let mut admin = 0;
+            while let Some((s, is_admin)) = part_before(text, start) {
+                if s >= start {
+                    break;
+                }
+                start = s;
+                parts += 1;
+                admin += usize::from(is_admin);
+            }
+            let ctx = context_before(text, start);
+            let detail = &text[i..end];
+            let score: f32 = match (parts, admin) {
+                (0, _) if ctx && detail.chars().count() >= 4 => 0.7,
+                (0, _) => 0.0,
+                (p, a) if a > 0 && p > a => 0.95,
+                (p, 0) if p >= 1 && (ctx || p >= 2) => 0.85,
+                (1, 0) => 0.75,
+                (_, _) => 0.6,
+            };
+            // `5号文件`, `第3组`, `12号` alone: a single number with 号/组
+            // and no street part is no address.
+            if score > 0.0 && !is_document_number(text, start, i) {
+                out.push(finding(p, Kind::Address, start, end, score, &["address grammar"], ctx.then_some("address context")));
+                last_end = end;
+            }
+            i = end.max(i + c.len_utf8());
+        }
+        // 3. A township (or county) followed by a village: 户胡镇龙潭村.
+        for (pos, _) in text.match_indices('村') {
+            let end = pos + '村'.len_utf8();
+            if out.iter().any(|f| f.kind == Kind::Address && f.start <= pos && pos < f.end) {
+                continue;
+            }
+            let Some((vs, false)) = part_before(text, end) else { continue };
+            let Some((s, true)) = part_before(text, vs) else { continue };
+            let mut start = s;
+            while let Some((s2, true)) = part_before(text, start) {
+                if s2 >= start {
+                    break;
+                }
+                start = s2;
+            }
+            if next_char(text, end).is_some_and(|c| "委民级".contains(c)) {
+                continue; // 村委会, 村民, 村级
+            }
+            out.push(finding(p, Kind::Address, start, end, 0.8, &["township and village"], None));
+        }
+    }
+}
+
+/// `霍政办〔2023〕12号`, `（2023）皖1522民初123号`: the number closes a
+/// document or case number, not an address.
+fn is_document_number(text: &str, start: usize, num: usize) -> bool {
+    let before = prev_char(text, start);
+    start == num && before.is_some_and(|c| matches!(c, '〕' | '］' | ']' | '）' | ')' | '第' | '初' | '终' | '字'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detectors::found;
+
+    fn addrs(t: &str) -> Vec<String> {
+        found(&Address, t).into_iter().filter(|f| f.2 >= 0.5).map(|f| f.1).collect()
+    }
+
+    #[test]
+    fn full_addresses() {
+        assert_eq!(
+            addrs("住址：安徽省六安市霍邱县城关镇东湖路88号3栋2单元501室。"),
+            vec!["安徽省六安市霍邱县城关镇东湖路88号3栋2单元501室"]
+        );
+        assert_eq!(addrs("家住霍邱县户胡镇龙潭村三组，"), vec!["霍邱县户胡镇龙潭村三组"]);
+        assert_eq!(addrs("现住东湖路88号"), vec!["东湖路88号"]);
+        assert_eq!(addrs("住霍邱县户胡镇龙潭村"), vec!["霍邱县户胡镇龙潭村"]);
+    }
+
+    #[test]
+    fn not_addresses() {
+        for t in [
+            "霍邱县",
+            "霍政办〔2023〕12号",
+            "户胡镇开展培训",
+            "人民路",
+            "第3组",
+            "国办发〔2023〕42号",
+            "共5号文件",
+            "龙潭村村民委员会",
+        ] {
+            assert!(addrs(t).is_empty(), "{t}: {:?}", addrs(t));
+        }
+    }
+}

@@ -1,0 +1,433 @@
+//! 姓名: names of natural persons.
+//!
+//! A candidate is a surname (single or compound, from the dictionary)
+//! followed by one or two given-name characters. Its score combines:
+//! - how name-like the given characters are (their frequency in given
+//!   names) and how common the surname is;
+//! - context: a role word right before (姓名：, 户主, 申请人, 当事人,
+//!   局长 …), a word right after (同志, 先生, 女士, 等, （男 …), a list
+//!   joined by 、, a table column headed 姓名;
+//! - negative evidence: the candidate is an ordinary word (高度, 马上,
+//!   任务), the start of a place name (马店镇, 龙潭村, 李家庄) or a
+//!   county/township name without its suffix (户胡, 霍邱).
+//!
+//! Masked names (张*, 欧阳*娜, 王某某, 李某) are never candidates. Names
+//! without a surname (阿依古丽, 扎西多吉) are found after a role word or in
+//! a 姓名 column; transliterated names with a middle dot (买买提·艾力)
+//! by their shape.
+
+use super::{finding, Detector, Prepared};
+use crate::dict::{self, NameTables};
+use crate::table::Column;
+use crate::{Finding, Kind};
+
+/// Detects person names.
+pub(crate) struct PersonName;
+
+/// Words that, right before a name, say a person is named.
+const ROLE_BEFORE: &[&str] = &[
+    "姓名", "户主", "申请人", "当事人", "法定代表人", "法人代表", "委托代理人", "委托诉讼代理人", "诉讼代理人",
+    "代理人", "被告人", "被告", "原告", "第三人", "上诉人", "被上诉人", "申诉人", "被申请人", "被申诉人",
+    "被征收人", "被拆迁人", "被执行人", "申请执行人", "犯罪嫌疑人", "证人", "联系人", "经办人", "负责人",
+    "承办人", "审核人", "审批人", "复核人", "收款人", "领款人", "户名", "投诉人", "举报人", "信访人", "来访人",
+    "反映人", "死者", "患者", "学生", "职工", "村民", "居民", "法官", "审判长", "审判员", "人民陪审员",
+    "陪审员", "书记员", "检察员", "检察官", "律师", "局长", "县长", "副县长", "主任", "副主任", "书记",
+    "副书记", "镇长", "乡长", "村长", "科长", "处长", "院长", "校长", "经理", "主席", "厅长", "部长", "组长",
+    "队长", "站长", "所长", "监护人", "配偶", "妻子", "丈夫", "之子", "之女", "儿子", "女儿", "父亲", "母亲",
+    "记录人", "制表人", "填表人", "签发人", "拟稿人", "核稿人", "批准人", "委员", "代表", "医生", "教师",
+    "老师", "同志", "会计", "出纳", "民警", "警官", "社长", "理事长", "董事长", "总经理", "执行董事", "股东",
+    "业主", "租户", "承租人", "出租人", "借款人", "贷款人", "担保人", "继承人", "受益人", "权利人", "义务人",
+    "产权人", "持卡人", "救助对象", "保障对象", "驾驶人", "驾驶员", "车主", "受害人", "被害人", "嫌疑人",
+    "报案人", "发现人", "推荐人", "考生", "应聘人员", "拟聘人员", "获奖者", "本人", "家属", "亲属",
+];
+
+/// Words that, right after a name, say it is one.
+const AFTER: &[&str] = &[
+    "同志", "先生", "女士", "老师", "同学", "等", "户", "夫妇", "一家", "家庭", "（男", "（女", "(男", "(女",
+    "，男", "，女", ",男", ",女", " 男", " 女", "\t男", "\t女", "局长", "县长", "副县长", "主任", "书记", "镇长",
+    "乡长", "村长", "科长", "处长", "院长", "校长", "经理", "主席", "厅长", "部长", "组长", "队长", "站长",
+    "所长", "委员", "代表", "律师", "法官", "医生", "警官", "，性别", "，身份证", "，公民身份", "，住", "，现住",
+    "，出生", "，汉族", "，民族", "，年龄", "，联系电话", "，电话", "，手机", "（身份证", "(身份证", "，家住",
+    "，系", "，女，", "，男，", "：男", "：女", "的家庭", "家",
+];
+
+/// Characters after which a candidate is a place or an organization:
+/// 马店镇, 龙潭村, 李家庄, 张家港, 王府井街.
+const PLACE_SUFFIX: &str = "省市县区镇乡村庄屯寨集店铺湾港河湖山岭峰桥路街巷道坊园城堡营关口渡坝塘埠岗圩洼沟坪垸场站厂矿局院所校馆社队组委办司厅部处科行府寺庙楼阁亭宫井池泉洲岛滩州旗盟里弄区";
+
+/// Characters that end a given name: function words and verbs that
+/// commonly follow a name in prose.
+const STOP: &str = "的了是在和与及等为于对将把被向从到说讲指称要已也都就还又并而且或之其同您你我他她它们这那有无不没会能可应该去来上下中内外年月日时分号元个名人位次届第县市区镇乡村组省局";
+
+/// Characters that show a value has been masked already.
+const MASKS: &[char] = &['某', '*', '＊', '×', 'Ｘ', 'X', 'x', '○', '〇', '●', '□', '■', '◯', '＿', '_'];
+
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
+}
+
+/// How name-like a given-name character is, in -0.5..=1.
+fn given_score(t: &NameTables, c: char) -> f32 {
+    match t.given.get(&c) {
+        Some(ppm) if *ppm >= 1.0 => (ppm.log10() / 4.0).min(1.0),
+        _ => -0.5,
+    }
+}
+
+/// Ends `text[..end]` with a role word (allowing `：`, `:`, a space and
+/// `为`/`是` between)? Returns the word.
+fn role_before(text: &str, end: usize) -> Option<&'static str> {
+    let head = &text[..end];
+    let trimmed = head.trim_end_matches(['：', ':', ' ', '\u{3000}', '\t']);
+    let trimmed = trimmed
+        .strip_suffix('为')
+        .or_else(|| trimmed.strip_suffix('是'))
+        .unwrap_or(trimmed);
+    let trimmed = trimmed.trim_end_matches(['：', ':', ' ']);
+    ROLE_BEFORE.iter().copied().filter(|w| trimmed.ends_with(w)).max_by_key(|w| w.len())
+}
+
+fn after_word(rest: &str) -> Option<&'static str> {
+    AFTER.iter().copied().find(|w| rest.starts_with(w))
+}
+
+/// The next char after byte `i`, if any.
+fn next_char(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|s| s.chars().next())
+}
+
+fn prev_char(text: &str, i: usize) -> Option<char> {
+    text.get(..i).and_then(|s| s.chars().next_back())
+}
+
+/// A cell-like boundary: start of line, tab, two spaces, a pipe.
+fn boundary_before(text: &str, i: usize) -> bool {
+    match prev_char(text, i) {
+        None | Some('\n' | '\t' | '|' | '｜' | '\u{3000}' | ',' | '，' | '、' | '；' | ';' | '：' | ':' | '（' | '(') => true,
+        Some(' ') => true,
+        _ => false,
+    }
+}
+
+fn boundary_after(text: &str, i: usize) -> bool {
+    match next_char(text, i) {
+        None => true,
+        Some(c) => !is_han(c) && c != '·' && c != '•',
+    }
+}
+
+struct Candidate {
+    start: usize,
+    end: usize,
+    score: f32,
+    checks: Vec<&'static str>,
+    context: Option<&'static str>,
+}
+
+fn evaluate(t: &NameTables, text: &str, start: usize, surname: &str, surname_freq: f32) -> Option<Candidate> {
+    let s_end = start + surname.len();
+    let g1 = next_char(text, s_end)?;
+    if MASKS.contains(&g1) || !is_han(g1) {
+        return None;
+    }
+    let g1_end = s_end + g1.len_utf8();
+    let g2 = next_char(text, g1_end).filter(|c| is_han(*c));
+    if g2.is_some_and(|c| MASKS.contains(&c)) {
+        return None; // 欧阳*娜 has its mask after the surname; 张某某 too
+    }
+    if next_char(text, g1_end).is_some_and(|c| MASKS.contains(&c)) {
+        return None;
+    }
+    let role = role_before(text, start);
+    // Choose two or three characters.
+    let after2 = &text[g1_end..];
+    let take3 = g2.is_some_and(|c| {
+        !STOP.contains(c)
+            && !PLACE_SUFFIX.contains(c)
+            && t.given.get(&c).is_some_and(|p| *p >= 30.0)
+            && after_word(after2).is_none_or(|w| w == "家" || w == "户" || w == "等")
+    }) && surname.chars().count() + 2 <= 4;
+    let end = if let Some(c) = g2.filter(|_| take3) {
+        g1_end + c.len_utf8()
+    } else {
+        g1_end
+    };
+    let cand = &text[start..end];
+    let rest = &text[end..];
+    let mut checks: Vec<&'static str> = vec!["surname"];
+    let mut score = 0.2;
+    score += 0.15 * given_score(t, g1);
+    if let Some(c) = g2.filter(|_| take3) {
+        score += 0.15 * given_score(t, c);
+    }
+    score += if surname_freq >= 5.0 {
+        0.1
+    } else if surname_freq >= 0.5 {
+        0.05
+    } else {
+        -0.1
+    };
+    if t.known_names.contains(cand) {
+        score += 0.15;
+        checks.push("known name");
+    }
+    let mut context = None;
+    let mut strong = false;
+    if let Some(w) = role {
+        score += 0.45;
+        strong = true;
+        context = Some(w);
+        checks.push("role word before");
+    }
+    let after = after_word(rest);
+    if let Some(w) = after {
+        score += if w == "家" { 0.1 } else { 0.35 };
+        strong |= w != "家";
+        context = context.or(Some(w));
+        checks.push("word after");
+    }
+    let listed = prev_char(text, start) == Some('、') || rest.starts_with('、');
+    if listed {
+        score += 0.2;
+        checks.push("list");
+    }
+    if boundary_before(text, start) && boundary_after(text, end) {
+        score += 0.15;
+        checks.push("stands alone");
+    }
+    // Negative evidence.
+    let w2 = &text[start..g1_end];
+    let word = |w: &str| t.words.get(w).copied().unwrap_or(0);
+    let word_freq = word(w2).max(word(cand));
+    if word_freq >= 3 {
+        score -= if strong { 0.15 } else if word_freq >= 50 { 0.5 } else { 0.3 };
+        checks.push("-ordinary word");
+    }
+    if next_char(text, end).is_some_and(|c| PLACE_SUFFIX.contains(c)) && after.is_none() {
+        score -= 0.8;
+        checks.push("-place suffix");
+    }
+    let places = dict::places();
+    if places.short.contains(cand) || places.short.contains(w2) || places.full.contains(cand) {
+        score -= if strong { 0.1 } else { 0.5 };
+        checks.push("-place name");
+    }
+    // A list of places (户胡、龙潭、马店等8个乡镇).
+    if listed && list_of_places(text, end) {
+        score -= 0.6;
+        checks.push("-list of places");
+    }
+    Some(Candidate {
+        start,
+        end,
+        score,
+        checks,
+        context,
+    })
+}
+
+/// Does the 、-list that continues at `from` end in 乡镇/村/单位 …?
+fn list_of_places(text: &str, from: usize) -> bool {
+    let tail = &text[from..crate::context::floor_char_boundary(text, from + 120)];
+    let end = tail.find(['。', '，', '；', '\n']).unwrap_or(tail.len());
+    let seg = &tail[..end];
+    ["乡镇", "个镇", "个乡", "个村", "村（居）", "街道", "单位", "部门", "县区", "市县", "地区", "社区"]
+        .iter()
+        .any(|w| seg.contains(w))
+}
+
+/// Names without a surname (阿依古丽, 扎西多吉) after a role word, and
+/// transliterated names with a middle dot (买买提·艾力).
+fn dotted_name(text: &str, dot: usize) -> Option<(usize, usize)> {
+    let mut s = dot;
+    let mut n = 0;
+    while let Some(c) = prev_char(text, s).filter(|c| is_han(*c)) {
+        if n == 5 {
+            break;
+        }
+        s -= c.len_utf8();
+        n += 1;
+        if role_before(text, s).is_some() {
+            break;
+        }
+    }
+    let dot_len = next_char(text, dot)?.len_utf8();
+    let mut e = dot + dot_len;
+    let mut m = 0;
+    while let Some(c) = next_char(text, e).filter(|c| is_han(*c)) {
+        if m == 6 {
+            break;
+        }
+        if m >= 2 && after_word(&text[e..]).is_some() {
+            break;
+        }
+        e += c.len_utf8();
+        m += 1;
+    }
+    (n >= 2 && m >= 2).then_some((s, e))
+}
+
+/// After a role word: the Han run up to a delimiter, 2–4 characters.
+fn name_after_role(text: &str, i: usize) -> Option<(usize, usize)> {
+    let mut e = i;
+    let mut n = 0;
+    while let Some(c) = next_char(text, e).filter(|c| is_han(*c)) {
+        if n == 4 {
+            return None;
+        }
+        e += c.len_utf8();
+        n += 1;
+    }
+    if n < 2 || !boundary_after(text, e) {
+        return None;
+    }
+    let s = &text[i..e];
+    if s.chars().any(|c| MASKS.contains(&c) || PLACE_SUFFIX.contains(c)) {
+        return None;
+    }
+    Some((i, e))
+}
+
+const ROLE_STRICT: &[&str] = &["姓名", "户主", "申请人", "当事人", "被告", "原告", "被征收人", "户名", "收款人"];
+
+impl Detector for PersonName {
+    fn detect(&self, p: &Prepared<'_>, out: &mut Vec<Finding>) {
+        let t = dict::name_tables();
+        let text = p.text;
+        // 1. Cells under a 姓名 header.
+        for cell in p.cells().iter().filter(|c| c.column == Column::Name) {
+            let v = &text[cell.start..cell.end];
+            let n = v.chars().count();
+            if (2..=12).contains(&n)
+                && v.chars().all(|c| is_han(c) || c == '·' || c == '•')
+                && !v.chars().any(|c| MASKS.contains(&c))
+                && (n <= 4 || v.contains(['·', '•']))
+            {
+                out.push(finding(p, Kind::PersonName, cell.start, cell.end, 0.95, &["姓名 column"], None));
+            }
+        }
+        // 2. Surname candidates.
+        let b = text.as_bytes();
+        let mut i = 0;
+        let mut last_end = 0;
+        while i < b.len() {
+            let lead = b[i];
+            if lead < 0xC2 {
+                i += 1;
+                continue;
+            }
+            let Some(c) = next_char(text, i) else {
+                i += 1;
+                continue;
+            };
+            let len = c.len_utf8();
+            let after_dot = matches!(prev_char(text, i), Some('·' | '•'));
+            if i >= last_end && !after_dot && t.surname_first.contains(c) {
+                // Compound surname first (欧阳娜娜), then single.
+                let two = text.get(i..).and_then(|s| {
+                    let mut it = s.char_indices();
+                    it.next();
+                    it.next().map(|(j, c2)| &s[..j + c2.len_utf8()])
+                });
+                let mut best: Option<Candidate> = None;
+                if let Some(f) = two.and_then(|w| t.compound.get(w).map(|f| (w, *f))) {
+                    best = evaluate(t, text, i, f.0, f.1.max(1.0));
+                }
+                if let Some(f) = t.single.get(&c) {
+                    let single = evaluate(t, text, i, &text[i..i + len], *f);
+                    if single.as_ref().map(|c| c.score) > best.as_ref().map(|c| c.score) {
+                        best = single;
+                    }
+                }
+                if let Some(cand) = best.filter(|c| c.score >= 0.3) {
+                    last_end = cand.end;
+                    out.push(Finding {
+                        kind: Kind::PersonName,
+                        start: cand.start,
+                        end: cand.end,
+                        text: text[cand.start..cand.end].to_string(),
+                        score: cand.score.clamp(0.0, 1.0),
+                        evidence: crate::Evidence {
+                            checks: cand.checks,
+                            context: cand.context.map(str::to_string),
+                        },
+                    });
+                }
+            }
+            // 3. Dotted transliterated names.
+            if c == '·' || c == '•' {
+                if let Some((s, e)) = dotted_name(text, i) {
+                    out.push(finding(p, Kind::PersonName, s, e, 0.85, &["transliterated name"], None));
+                }
+            }
+            i += len;
+        }
+        // 4. Names without a listed surname after a strict role word.
+        for w in ROLE_STRICT {
+            for (pos, _) in text.match_indices(w) {
+                let mut j = pos + w.len();
+                while let Some(c) = next_char(text, j).filter(|c| matches!(c, '：' | ':' | ' ')) {
+                    j += c.len_utf8();
+                }
+                if j == pos + w.len() && *w != "户主" {
+                    continue; // 姓名张三 without a colon is rare; 姓名表 is no name
+                }
+                if let Some((s, e)) = name_after_role(text, j) {
+                    if next_char(text, s).is_some_and(|c| !t.surname_first.contains(c)) {
+                        out.push(finding(p, Kind::PersonName, s, e, 0.75, &["after role word"], Some(w)));
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detectors::found;
+
+    fn names(t: &str) -> Vec<String> {
+        found(&PersonName, t).into_iter().filter(|f| f.2 >= 0.5).map(|f| f.1).collect()
+    }
+
+    #[test]
+    fn names_with_context() {
+        assert_eq!(names("申请人：王建国，男，汉族"), vec!["王建国"]);
+        assert_eq!(names("户主张三"), vec!["张三"]);
+        assert_eq!(names("经办人李敏负责此事"), vec!["李敏"]);
+        assert_eq!(names("欧阳娜娜同志"), vec!["欧阳娜娜"]);
+        assert_eq!(names("当事人：买买提·艾力，男"), vec!["买买提·艾力"]);
+        assert_eq!(names("姓名：阿依古丽，女"), vec!["阿依古丽"]);
+    }
+
+    #[test]
+    fn table_column() {
+        let t = "序号\t姓名\t性别\n1\t扎西多吉\t男\n2\t刘洋\t女\n";
+        let mut n = names(t);
+        n.dedup();
+        assert!(n.contains(&"扎西多吉".to_string()) && n.contains(&"刘洋".to_string()), "{n:?}");
+    }
+
+    #[test]
+    fn masked_names_are_not_names() {
+        for t in ["户主：张*", "户主：张**", "申请人欧阳*娜", "当事人王某某", "李某", "王某"] {
+            assert!(names(t).is_empty(), "{t}: {:?}", names(t));
+        }
+    }
+
+    #[test]
+    fn words_and_places_are_not_names() {
+        for t in [
+            "领导高度重视，全面推动工作",
+            "要马上行动，完成任务",
+            "发放金额合计万元",
+            "马店镇、龙潭村、李家庄、张家港、王府井",
+            "户胡、龙潭、乌龙、马店、冯瓴、白莲、河口、城关8个乡镇",
+            "严格执行文件规定，明确方向",
+            "于是林业部门加强黄金周年检",
+        ] {
+            assert!(names(t).is_empty(), "{t}: {:?}", names(t));
+        }
+    }
+}

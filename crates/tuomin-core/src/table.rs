@@ -1,0 +1,197 @@
+//! Tables flattened to text (tab-, pipe-, comma- or space-separated
+//! columns): the cells that stand under a 姓名 or 住址 header.
+//!
+//! Relief lists and subsidy tables are published as tables; the header
+//! tells what each column holds far better than any guess from the cell.
+
+/// What a column holds, by its header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Column {
+    /// 姓名, 户主姓名, 申请人 …
+    Name,
+    /// 家庭住址, 住址, 房屋坐落 …
+    Address,
+}
+
+/// A cell under a known header: `start..end` is its trimmed text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Cell {
+    pub start: usize,
+    pub end: usize,
+    pub column: Column,
+}
+
+const NAME_HEADERS: &[&str] = &[
+    "姓名", "户主姓名", "户主", "申请人", "申请人姓名", "被征收人", "被征收人姓名", "被拆迁人", "当事人", "收款人",
+    "领款人", "户名", "账户名", "救助对象", "保障对象", "对象姓名", "拟聘人员", "拟聘用人员", "考生姓名", "人员姓名",
+    "家庭成员", "成员姓名", "持卡人", "补贴对象", "受助人", "权利人", "产权人", "联系人", "负责人", "监护人", "姓 名",
+];
+
+const ADDRESS_HEADERS: &[&str] = &[
+    "住址", "家庭住址", "家庭地址", "地址", "居住地址", "现住址", "住所", "户籍地址", "户籍地", "通讯地址", "联系地址",
+    "房屋坐落", "房屋地址", "坐落", "所在地址", "详细地址", "户籍所在地",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sep {
+    Tab,
+    Pipe,
+    Comma,
+    Spaces,
+}
+
+fn sep_of(line: &str) -> Option<Sep> {
+    if line.contains('\t') {
+        Some(Sep::Tab)
+    } else if line.contains(['|', '｜']) {
+        Some(Sep::Pipe)
+    } else if line.contains("  ") || line.contains('\u{3000}') {
+        Some(Sep::Spaces)
+    } else if line.contains(',') {
+        Some(Sep::Comma)
+    } else {
+        None
+    }
+}
+
+/// Split a line (starting at byte `base`) into trimmed cells.
+fn cells(line: &str, base: usize, sep: Sep) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut push = |s: usize, e: usize| {
+        let piece = &line[s..e];
+        let lead = piece.len() - piece.trim_start_matches([' ', '\u{3000}', '\t']).len();
+        let trail = piece.len() - piece.trim_end_matches([' ', '\u{3000}', '\t', '\r']).len();
+        if s + lead < e.saturating_sub(trail) {
+            out.push((base + s + lead, base + e - trail));
+        } else {
+            out.push((base + s, base + s));
+        }
+    };
+    let mut start = 0;
+    let mut it = line.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let is_sep = match sep {
+            Sep::Tab => c == '\t',
+            Sep::Pipe => c == '|' || c == '｜',
+            Sep::Comma => c == ',',
+            Sep::Spaces => {
+                c == '\u{3000}' || (c == ' ' && it.peek().is_some_and(|(_, n)| *n == ' ' || *n == '\u{3000}'))
+            }
+        };
+        if is_sep {
+            let mut j = i + c.len_utf8();
+            if sep == Sep::Spaces {
+                while let Some((k, n)) = it.peek().copied() {
+                    if n == ' ' || n == '\u{3000}' {
+                        it.next();
+                        j = k + n.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+            }
+            push(start, i);
+            start = j;
+        }
+    }
+    push(start, line.len());
+    out
+}
+
+fn header_kind(cell: &str) -> Option<Column> {
+    let bare: String = cell.chars().filter(|c| !c.is_whitespace()).collect();
+    if NAME_HEADERS.contains(&bare.as_str()) {
+        Some(Column::Name)
+    } else if ADDRESS_HEADERS.contains(&bare.as_str()) {
+        Some(Column::Address)
+    } else {
+        None
+    }
+}
+
+/// Every cell of `text` that stands under a name or address header.
+pub(crate) fn header_cells(text: &str) -> Vec<Cell> {
+    let mut out = Vec::new();
+    let mut header: Option<(Sep, Vec<(usize, Column)>)> = None;
+    let mut misses = 0;
+    let mut base = 0;
+    for line in text.split_inclusive('\n') {
+        let line_base = base;
+        base += line.len();
+        let body = line.trim_end_matches(['\n', '\r']);
+        let Some(sep) = sep_of(body) else {
+            if !body.trim().is_empty() {
+                misses += 1;
+                if misses > 1 {
+                    header = None;
+                }
+            }
+            continue;
+        };
+        let cs = cells(body, line_base, sep);
+        let kinds: Vec<(usize, Column)> = cs
+            .iter()
+            .enumerate()
+            .filter_map(|(i, (s, e))| header_kind(&text[*s..*e]).map(|k| (i, k)))
+            .collect();
+        if !kinds.is_empty() {
+            header = Some((sep, kinds));
+            misses = 0;
+            continue;
+        }
+        match &header {
+            Some((hsep, cols)) if *hsep == sep => {
+                misses = 0;
+                for (i, column) in cols {
+                    if let Some((s, e)) = cs.get(*i) {
+                        if s < e {
+                            out.push(Cell { start: *s, end: *e, column: *column });
+                        }
+                    }
+                }
+            }
+            Some(_) => {
+                misses += 1;
+                if misses > 1 {
+                    header = None;
+                }
+            }
+            None => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(t: &str) -> Vec<(&str, Column)> {
+        header_cells(t).into_iter().map(|c| (&t[c.start..c.end], c.column)).collect()
+    }
+
+    #[test]
+    fn tab_table() {
+        let t = "序号\t姓名\t性别\t家庭住址\n1\t张三\t男\t龙潭村三组\n2\t欧阳娜娜\t女\t城关镇东湖路8号\n";
+        assert_eq!(
+            texts(t),
+            vec![
+                ("张三", Column::Name),
+                ("龙潭村三组", Column::Address),
+                ("欧阳娜娜", Column::Name),
+                ("城关镇东湖路8号", Column::Address)
+            ]
+        );
+    }
+
+    #[test]
+    fn space_table_and_spaced_header() {
+        let t = "序号  姓名  金额\n1   王小明   300\n\n说明：以上名单公示七天。\n";
+        assert_eq!(texts(t), vec![("王小明", Column::Name)]);
+    }
+
+    #[test]
+    fn prose_is_not_a_table() {
+        assert!(texts("姓名：张三，住址：龙潭村。").is_empty());
+    }
+}
