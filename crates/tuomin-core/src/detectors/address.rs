@@ -252,11 +252,11 @@ fn is_document_number(text: &str, start: usize, num: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::detectors::found;
+    use crate::{Kind, Scanner};
 
     fn addrs(t: &str) -> Vec<String> {
-        found(&Address, t).into_iter().filter(|f| f.2 >= 0.5).map(|f| f.1).collect()
+        let s = Scanner::builder().kinds([Kind::Address]).build().unwrap();
+        s.scan(t).into_iter().map(|f| f.text).collect()
     }
 
     #[test]
