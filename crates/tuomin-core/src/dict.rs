@@ -225,6 +225,8 @@ mod tests {
 
 const GIVEN_NAME_CHARS: &str = include_str!("../../../dictionaries/given_name_chars.tsv");
 const WORD_FREQ: &str = include_str!("../../../dictionaries/word_freq.tsv");
+const COMMON_WORDS: &str = include_str!("../../../dictionaries/common_words.tsv");
+const AMBIGUOUS_NAMES: &str = include_str!("../../../dictionaries/ambiguous_names.tsv");
 const JIEBA_NAMES: &str = include_str!("../../../dictionaries/jieba_names.tsv");
 const TOWNSHIPS: &str = include_str!("../../../dictionaries/townships.tsv");
 const VILLAGES: &str = include_str!("../../../dictionaries/villages.txt");
@@ -278,6 +280,9 @@ pub(crate) struct NameTables {
     pub words: HashMap<&'static str, u32>,
     /// Names listed in the jieba dictionary.
     pub known_names: HashSet<&'static str>,
+    /// Frequent dictionary entries tagged as names that are mostly
+    /// ordinary words (许可, 朱红, 高峰).
+    pub ambiguous: HashSet<&'static str>,
 }
 
 pub(crate) fn name_tables() -> &'static NameTables {
@@ -305,8 +310,10 @@ pub(crate) fn name_tables() -> &'static NameTables {
             })
             .collect();
         let words = rows(WORD_FREQ)
+            .chain(rows(COMMON_WORDS))
             .filter_map(|r| Some((*r.first()?, r.get(1)?.parse::<u32>().ok()?)))
             .collect();
+        let ambiguous = rows(AMBIGUOUS_NAMES).filter_map(|r| r.first().copied()).collect();
         let known_names = rows(JIEBA_NAMES).filter_map(|r| r.first().copied()).collect();
         NameTables {
             surname_first,
@@ -315,6 +322,7 @@ pub(crate) fn name_tables() -> &'static NameTables {
             given,
             words,
             known_names,
+            ambiguous,
         }
     })
 }

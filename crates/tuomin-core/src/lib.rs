@@ -43,6 +43,6 @@ pub mod stream;
 pub use config::{Config, ConfigError};
 pub use finding::{Evidence, Finding};
 pub use kind::{Kind, Severity, UnknownKind};
-pub use policy::{Action, Policy, PolicyError};
+pub use policy::{preview, Action, MaskStyle, Policy, PolicyError};
 pub use redact::{Edit, Redacted};
 pub use scanner::{Scanner, ScannerBuilder, ScannerError};

@@ -137,12 +137,20 @@ enum Class {
     Other,
 }
 
-/// Find every digit run in `text`.
+/// Shortest run any detector looks at (QQ numbers have 5 digits).
+pub(crate) const MIN_RUN_DIGITS: usize = 5;
+
+/// Find every digit run of at least [`MIN_RUN_DIGITS`] digits in `text`.
+/// Shorter runs (years, counts, `8次`) are passed over without
+/// allocating.
 pub(crate) fn runs(text: &str) -> Vec<Run> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
     let n = b.len();
+    // Scratch space reused for every run: (start, end, digits range).
+    let mut scratch: Vec<(usize, usize, usize, usize)> = Vec::new();
+    let mut digits = String::new();
     while i < n {
         // Fast skip to the next byte that can start a digit.
         let c = b[i];
@@ -155,54 +163,42 @@ pub(crate) fn runs(text: &str) -> Vec<Run> {
             i += len;
             continue;
         }
-        let masked_before = preceded_by_mask(b, i);
-        let mut groups: Vec<Group> = Vec::new();
-        let mut cur = Group {
-            start: i,
-            end: i,
-            digits: String::new(),
-        };
-        let mut masked = masked_before;
+        let mut masked = preceded_by_mask(b, i);
+        scratch.clear();
+        digits.clear();
+        let (mut g_start, mut g_d0) = (i, 0);
+        let mut g_end = i;
         let mut j = i;
-        loop {
-            if j >= n {
-                break;
-            }
+        while j < n {
             let (class, len) = classify(b, j);
             match class {
                 Class::Digit(d) => {
-                    cur.digits.push(d as char);
+                    digits.push(d as char);
                     j += len;
-                    cur.end = j;
+                    g_end = j;
                 }
                 Class::X => {
                     // A check digit `X` ends the group, and only counts
                     // when no letter or digit follows it.
                     let after = j + len;
-                    let follows_alnum = after < n && (b[after].is_ascii_alphanumeric());
-                    if !follows_alnum && !cur.digits.is_empty() {
-                        cur.digits.push('X');
+                    let follows_alnum = after < n && b[after].is_ascii_alphanumeric();
+                    if !follows_alnum {
+                        digits.push('X');
                         j = after;
-                        cur.end = j;
+                        g_end = j;
                     }
                     break;
                 }
                 Class::Sep => {
                     // A single separator followed by a digit continues the run.
                     let after = j + len;
-                    if after < n && groups.len() + 1 < MAX_GROUPS {
-                        if let (Class::Digit(_), _) = classify(b, after) {
-                            groups.push(std::mem::replace(
-                                &mut cur,
-                                Group {
-                                    start: after,
-                                    end: after,
-                                    digits: String::new(),
-                                },
-                            ));
-                            j = after;
-                            continue;
-                        }
+                    if after < n && scratch.len() + 1 < MAX_GROUPS && matches!(classify(b, after).0, Class::Digit(_)) {
+                        scratch.push((g_start, g_end, g_d0, digits.len()));
+                        g_start = after;
+                        g_end = after;
+                        g_d0 = digits.len();
+                        j = after;
+                        continue;
                     }
                     break;
                 }
@@ -213,8 +209,18 @@ pub(crate) fn runs(text: &str) -> Vec<Run> {
                 Class::Other => break,
             }
         }
-        groups.push(cur);
-        out.push(Run { groups, masked });
+        scratch.push((g_start, g_end, g_d0, digits.len()));
+        if digits.len() >= MIN_RUN_DIGITS && !masked {
+            let groups = scratch
+                .iter()
+                .map(|&(start, end, d0, d1)| Group {
+                    start,
+                    end,
+                    digits: digits[d0..d1].to_string(),
+                })
+                .collect();
+            out.push(Run { groups, masked });
+        }
         i = j.max(i + 1);
     }
     out
@@ -274,7 +280,8 @@ mod tests {
     fn plain_and_grouped() {
         assert_eq!(digits("电话13812345678。"), vec![vec!["13812345678"]]);
         assert_eq!(digits("138-1234-5678"), vec![vec!["138", "1234", "5678"]]);
-        assert_eq!(digits("a 12  34"), vec![vec!["12"], vec!["34"]]);
+        assert_eq!(digits("a 12345  34567"), vec![vec!["12345"], vec!["34567"]]);
+        assert!(digits("2023年12月1日8次").is_empty(), "short runs are passed over");
     }
 
     #[test]
@@ -283,7 +290,7 @@ mod tests {
         assert_eq!(digits("11010519491231002X，"), vec![vec!["11010519491231002X"]]);
         assert_eq!(digits("11010519491231002Ｘ"), vec![vec!["11010519491231002X"]]);
         // X followed by a letter is not a check digit.
-        assert_eq!(digits("123XY"), vec![vec!["123"]]);
+        assert_eq!(digits("12345XY"), vec![vec!["12345"]]);
     }
 
     #[test]
@@ -295,10 +302,10 @@ mod tests {
 
     #[test]
     fn masks_mark_runs() {
-        let r = runs("138****5678");
-        assert!(r.iter().all(|r| r.masked));
-        let r = runs("3415**********123X");
-        assert!(r.iter().all(|r| r.masked));
+        assert!(runs("138****5678").is_empty());
+        assert!(runs("3415**********123X").is_empty());
+        assert!(runs("341522********1236").is_empty());
+        assert!(runs("62284812****12345").is_empty());
         assert!(!runs("13812345678")[0].masked);
     }
 

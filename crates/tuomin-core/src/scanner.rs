@@ -204,25 +204,44 @@ fn normalize(value: &str) -> String {
 }
 
 /// Keep the best of overlapping findings: higher score first, then the
-/// longer span, then the kind listed first in [`Kind::ALL`].
+/// longer span, then the kind listed first in [`Kind::ALL`]. Findings are
+/// grouped into clusters of mutually overlapping spans; only inside a
+/// cluster (a handful of findings) is the choice quadratic.
 fn resolve_overlaps(mut all: Vec<Finding>) -> Vec<Finding> {
-    all.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
-            .then(b.len().cmp(&a.len()))
-            .then(a.kind.cmp(&b.kind))
-            .then(a.start.cmp(&b.start))
-    });
-    let mut kept: Vec<Finding> = Vec::with_capacity(all.len());
-    for f in all {
-        let i = kept.partition_point(|k| k.start < f.start);
-        let clash_prev = i > 0 && kept[i - 1].end > f.start;
-        let clash_next = i < kept.len() && kept[i].start < f.end;
-        if !clash_prev && !clash_next {
-            kept.insert(i, f);
+    all.sort_by_key(|f| (f.start, f.end));
+    let mut out = Vec::with_capacity(all.len());
+    let mut cluster: Vec<Finding> = Vec::new();
+    let mut cluster_end = 0;
+    let flush = |cluster: &mut Vec<Finding>, out: &mut Vec<Finding>| {
+        if cluster.len() <= 1 {
+            out.append(cluster);
+            return;
         }
+        cluster.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then(b.len().cmp(&a.len()))
+                .then(a.kind.cmp(&b.kind))
+                .then(a.start.cmp(&b.start))
+        });
+        let mut kept: Vec<Finding> = Vec::new();
+        for f in cluster.drain(..) {
+            if kept.iter().all(|k| k.end <= f.start || f.end <= k.start) {
+                kept.push(f);
+            }
+        }
+        kept.sort_by_key(|f| f.start);
+        out.append(&mut kept);
+    };
+    for f in all {
+        if !cluster.is_empty() && f.start >= cluster_end {
+            flush(&mut cluster, &mut out);
+        }
+        cluster_end = if cluster.is_empty() { f.end } else { cluster_end.max(f.end) };
+        cluster.push(f);
     }
-    kept
+    flush(&mut cluster, &mut out);
+    out
 }
 
 /// Builds a [`Scanner`].

@@ -28,6 +28,12 @@
 //! context on either side and no finding is longer than
 //! [`Scanner::MAX_FINDING_BYTES`].
 //!
+//! Known gap: a table header (`姓名`, `住址` …) decides what the cells
+//! of every row below it hold, however far down. Rows more than a window
+//! below their header are not seen as table cells yet (names there are
+//! found only by the other rules). Closing it needs the table state to be
+//! carried from one window to the next.
+//!
 //! ```
 //! use tuomin_core::{stream::StreamScanner, Scanner};
 //!
@@ -112,10 +118,7 @@ impl<'s> Window<'s> {
             let mut take = floor_boundary(piece, room);
             if take == 0 {
                 // `room` falls inside the first char: take that char whole.
-                take = piece
-                    .char_indices()
-                    .nth(1)
-                    .map_or(piece.len(), |(i, _)| i);
+                take = piece.char_indices().nth(1).map_or(piece.len(), |(i, _)| i);
             }
             self.buf.push_str(&piece[..take]);
             piece = &piece[take..];
@@ -626,7 +629,9 @@ mod tests {
         assert!(s.settled() > 0 && s.settled() < text.len());
         assert!(found.iter().all(|f| f.start < s.settled()));
         let rest = s.finish();
-        assert!(rest.iter().all(|f| f.start >= found.last().map_or(0, |f| f.end)));
+        assert!(rest
+            .iter()
+            .all(|f| f.start >= found.last().map_or(0, |f| f.end)));
     }
 
     #[test]
@@ -652,6 +657,29 @@ mod tests {
         }
     }
 
+    /// A table header decides what the cells of every row below it are,
+    /// however far down: the stream must carry the header across
+    /// windows. Ignored until the table state can be carried (needs a
+    /// crate-internal API in `table.rs`; see the note in the module docs).
+    #[test]
+    #[ignore = "table headers further back than a window are not carried yet"]
+    fn table_header_is_carried_across_windows() {
+        let scanner = Scanner::new();
+        let mut text = String::from("序号\t姓名\t金额\n");
+        for i in 0..3000 {
+            text.push_str(&format!("{i}\t田园\t300\n"));
+        }
+        let whole = scanner.scan(&text);
+        assert!(
+            whole.len() >= 3000,
+            "names under the 姓名 header: {}",
+            whole.len()
+        );
+        let got = stream_all(&scanner, &[&text], 0);
+        assert_eq!(got.len(), whole.len(), "findings lost at window seams");
+        assert_eq!(spans(&got), spans(&whole));
+    }
+
     fn mobile() -> impl Strategy<Value = String> {
         (
             prop::sample::select(vec!["130", "138", "139", "150", "158", "177", "186", "199"]),
@@ -663,8 +691,27 @@ mod tests {
     fn filler() -> impl Strategy<Value = String> {
         prop::collection::vec(
             prop::sample::select(vec![
-                "，", "。", "联系电话：", "户主", "申请人", "低保", "救助金", "\n", "\r\n", " ",
-                "、", "元", "第", "号", "电话", "身份证", "12", "0", "x", "（", "）",
+                "，",
+                "。",
+                "联系电话：",
+                "户主",
+                "申请人",
+                "低保",
+                "救助金",
+                "\n",
+                "\r\n",
+                " ",
+                "、",
+                "元",
+                "第",
+                "号",
+                "电话",
+                "身份证",
+                "12",
+                "0",
+                "x",
+                "（",
+                "）",
             ]),
             0..12,
         )

@@ -109,9 +109,11 @@ fn header_kind(cell: &str) -> Option<Column> {
     }
 }
 
-/// Every cell of `text` that stands under a name or address header.
-pub(crate) fn header_cells(text: &str) -> Vec<Cell> {
+/// Every cell of `text` that stands under a name or address header, and
+/// the byte ranges of the header lines themselves.
+pub(crate) fn header_cells(text: &str) -> (Vec<Cell>, Vec<(usize, usize)>) {
     let mut out = Vec::new();
+    let mut headers = Vec::new();
     let mut header: Option<(Sep, Vec<(usize, Column)>)> = None;
     let mut misses = 0;
     let mut base = 0;
@@ -135,6 +137,7 @@ pub(crate) fn header_cells(text: &str) -> Vec<Cell> {
             .filter_map(|(i, (s, e))| header_kind(&text[*s..*e]).map(|k| (i, k)))
             .collect();
         if !kinds.is_empty() {
+            headers.push((line_base, line_base + body.len()));
             header = Some((sep, kinds));
             misses = 0;
             continue;
@@ -159,7 +162,7 @@ pub(crate) fn header_cells(text: &str) -> Vec<Cell> {
             None => {}
         }
     }
-    out
+    (out, headers)
 }
 
 #[cfg(test)]
@@ -167,7 +170,7 @@ mod tests {
     use super::*;
 
     fn texts(t: &str) -> Vec<(&str, Column)> {
-        header_cells(t).into_iter().map(|c| (&t[c.start..c.end], c.column)).collect()
+        header_cells(t).0.into_iter().map(|c| (&t[c.start..c.end], c.column)).collect()
     }
 
     #[test]

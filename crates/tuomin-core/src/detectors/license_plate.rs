@@ -5,18 +5,10 @@
 use super::{finding, Detector, Prepared};
 use crate::context::{self, Topic};
 use crate::dict;
-use aho_corasick::AhoCorasick;
-use std::sync::OnceLock;
-
 use crate::{Finding, Kind};
 
 /// Detects licence plates.
 pub(crate) struct LicensePlate;
-
-fn aliases() -> &'static AhoCorasick {
-    static A: OnceLock<AhoCorasick> = OnceLock::new();
-    A.get_or_init(|| AhoCorasick::new(dict::province_aliases()).expect("valid patterns"))
-}
 
 /// Plate letters exclude I and O.
 fn plate_letter(c: char) -> bool {
@@ -58,17 +50,27 @@ fn plate_len(s: &str) -> Option<usize> {
 
 impl Detector for LicensePlate {
     fn detect(&self, p: &Prepared<'_>, out: &mut Vec<Finding>) {
-        for m in aliases().find_iter(p.text) {
-            let Some(n) = plate_len(&p.text[m.end()..]) else {
+        // Plates hold an ASCII capital after a province abbreviation;
+        // capitals are rare in Chinese text, so look for them first.
+        let b = p.text.as_bytes();
+        let aliases = dict::province_aliases();
+        for (j, _) in b.iter().enumerate().filter(|(_, c)| c.is_ascii_uppercase()) {
+            let Some(start) = j.checked_sub(3) else { continue };
+            let Some(alias) = p.text.get(start..j) else { continue };
+            if !aliases.contains(&alias) {
+                continue;
+            }
+            let Some(n) = plate_len(&p.text[j..]) else {
                 continue;
             };
-            let end = m.end() + n;
+            let end = j + n;
             if crate::numeric::char_at(p.text, end).is_some_and(|c| c.is_ascii_alphanumeric() || c == '*') {
                 continue;
             }
-            let ctx = context::before(p.text, m.start(), &[Topic::Plate]).map(|x| x.0);
+            let m = start..end;
+            let ctx = context::before(p.text, m.start, &[Topic::Plate]).map(|x| x.0);
             let score = if ctx.is_some() { 0.95 } else { 0.85 };
-            out.push(finding(p, Kind::LicensePlate, m.start(), end, score, &["plate pattern"], ctx));
+            out.push(finding(p, Kind::LicensePlate, m.start, m.end, score, &["plate pattern"], ctx));
         }
     }
 }

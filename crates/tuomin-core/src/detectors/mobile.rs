@@ -53,6 +53,9 @@ impl Detector for Mobile {
             if !mobile_shaped(d) {
                 return None;
             }
+            // The country code belongs to the number: `+86 138…`,
+            // `0086-138…`, `(+86)138…`.
+            let start = country_code_start(p.text, run, c.first, start);
             let ctx = context::before(p.text, start, &[Topic::Phone, Topic::Wechat, Topic::Qq]).map(|x| x.0);
             let (base, check) = if allocated(d) {
                 (0.95, "allocated mobile segment")
@@ -63,6 +66,23 @@ impl Detector for Mobile {
             Some(finding(p, Kind::Mobile, start, c.end, score, &[check], ctx))
         });
     }
+}
+
+/// Where the number starts when a country code precedes it.
+fn country_code_start(text: &str, run: &crate::numeric::Run, first: usize, start: usize) -> usize {
+    if first > 0 {
+        let g = &run.groups[first - 1];
+        if first == 1 && matches!(g.digits.as_str(), "86" | "0086") {
+            return if text[..g.start].ends_with('+') { g.start - 1 } else { g.start };
+        }
+        return start;
+    }
+    for p in ["(+86)", "（+86）", "(+86) ", "（+86） ", "+86", "(86)", "（86）"] {
+        if text[..start].ends_with(p) {
+            return start - p.len();
+        }
+    }
+    start
 }
 
 /// The byte offset after the first `n` digits starting at `start`
@@ -89,10 +109,10 @@ mod tests {
         assert_eq!(mobiles("电话13812345678"), vec!["13812345678"]);
         assert_eq!(mobiles("138-1234-5678"), vec!["138-1234-5678"]);
         assert_eq!(mobiles("138 1234 5678"), vec!["138 1234 5678"]);
-        assert_eq!(mobiles("+86 13812345678"), vec!["13812345678"]);
-        assert_eq!(mobiles("+86-138-1234-5678"), vec!["138-1234-5678"]);
-        assert_eq!(mobiles("0086 13812345678"), vec!["13812345678"]);
-        assert_eq!(mobiles("(+86)13812345678"), vec!["13812345678"]);
+        assert_eq!(mobiles("+86 13812345678"), vec!["+86 13812345678"]);
+        assert_eq!(mobiles("+86-138-1234-5678"), vec!["+86-138-1234-5678"]);
+        assert_eq!(mobiles("0086 13812345678"), vec!["0086 13812345678"]);
+        assert_eq!(mobiles("(+86)13812345678"), vec!["(+86)13812345678"]);
         assert_eq!(mobiles("8613812345678"), vec!["13812345678"]);
         assert_eq!(mobiles("１３８１２３４５６７８"), vec!["１３８１２３４５６７８"]);
         assert_eq!(mobiles("13812345678、13987654321"), vec!["13812345678", "13987654321"]);

@@ -34,7 +34,7 @@ pub(crate) use wechat::Wechat;
 pub(crate) struct Prepared<'t> {
     pub text: &'t str,
     pub runs: Vec<Run>,
-    cells: std::sync::OnceLock<Vec<crate::table::Cell>>,
+    cells: std::sync::OnceLock<(Vec<crate::table::Cell>, Vec<(usize, usize)>)>,
 }
 
 impl<'t> Prepared<'t> {
@@ -48,7 +48,14 @@ impl<'t> Prepared<'t> {
 
     /// Table cells under a name or address header (computed on first use).
     pub fn cells(&self) -> &[crate::table::Cell] {
-        self.cells.get_or_init(|| crate::table::header_cells(self.text))
+        &self.cells.get_or_init(|| crate::table::header_cells(self.text)).0
+    }
+
+    /// Is byte `i` on a table header line?
+    pub fn in_header_line(&self, i: usize) -> bool {
+        let h = &self.cells.get_or_init(|| crate::table::header_cells(self.text)).1;
+        let k = h.partition_point(|(s, _)| *s <= i);
+        k > 0 && i < h[k - 1].1
     }
 }
 

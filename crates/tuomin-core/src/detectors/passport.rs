@@ -34,7 +34,10 @@ impl Detector for Passport {
     fn detect(&self, p: &Prepared<'_>, out: &mut Vec<Finding>) {
         for run in &p.runs {
             let g = &run.groups[0];
-            if run.masked || g.digits.contains('X') {
+            // Cheap test first: only a letter (or 台胞证 context) can make
+            // a run one of these.
+            let letter_before = g.start > 0 && p.text.as_bytes()[g.start - 1].is_ascii_uppercase();
+            if !letter_before || run.masked || g.digits.contains('X') {
                 continue;
             }
             let Some((start, letters)) = letter_prefix(p.text, g.start, 2) else {

@@ -16,6 +16,9 @@
 //! a 姓名 column; transliterated names with a middle dot (买买提·艾力)
 //! by their shape.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use super::{finding, Detector, Prepared};
 use crate::dict::{self, NameTables};
 use crate::table::Column;
@@ -59,6 +62,31 @@ const PLACE_SUFFIX: &str = "省市县区镇乡村庄屯寨集店铺湾港河湖�
 /// commonly follow a name in prose.
 const STOP: &str = "的了是在和与及等为于对将把被向从到说讲指称要已也都就还又并而且或之其同您你我他她它们这那有无不没会能可应该去来上下中内外年月日时分号元个名人位次届第县市区镇乡村组省局";
 
+/// Titles: a surname followed by one is a way of addressing someone
+/// (王主任, 张科长), not a name.
+const TITLES: &[&str] = &[
+    "主任", "科长", "股长", "局长", "县长", "镇长", "乡长", "村长", "处长", "院长", "校长", "书记", "经理", "主席",
+    "厅长", "部长", "组长", "队长", "站长", "所长", "会计", "老师", "医生", "师傅", "先生", "女士", "同志", "总工",
+    "律师", "法官", "警官", "干事", "委员", "秘书", "专员", "社长", "馆长", "台长", "行长", "董事", "总经理",
+    "大爷", "大妈", "阿姨", "师傅", "老板", "某",
+];
+
+/// Fixed political terms that contain a name but name no one in a
+/// document (毛泽东思想, 邓小平理论).
+const FIXED_TERMS: &[&str] = &[
+    "马克思列宁主义", "马克思主义", "列宁主义", "毛泽东思想", "邓小平理论", "习近平新时代中国特色社会主义思想",
+    "习近平法治思想", "习近平生态文明思想", "习近平强军思想", "习近平外交思想", "习近平经济思想", "习近平文化思想",
+    "三个代表",
+];
+
+/// Parts that make a run after a role word a column header or a phrase,
+/// not a name (户主姓名, 申请人家庭住址).
+const NOT_NAME_PARTS: &[&str] = &[
+    "姓名", "性别", "住址", "地址", "身份", "号码", "年龄", "金额", "电话", "人数", "情况", "家庭", "备注", "类别",
+    "事由", "信息", "名单", "证号", "账号", "民族", "签名", "签字", "基本", "本人", "户籍", "联系", "所在", "以上",
+    "单位", "人员", "代表", "申请", "审核", "意见", "条件", "关系", "职务", "籍贯", "出生", "文化", "政治",
+];
+
 /// Characters that show a value has been masked already.
 const MASKS: &[char] = &['某', '*', '＊', '×', 'Ｘ', 'X', 'x', '○', '〇', '●', '□', '■', '◯', '＿', '_'];
 
@@ -74,8 +102,38 @@ fn given_score(t: &NameTables, c: char) -> f32 {
     }
 }
 
+/// Word lists indexed by their last (role words) or first (words after)
+/// character, so each candidate costs a hash lookup and a few
+/// comparisons instead of a scan of every list.
+struct Index {
+    role_by_last: HashMap<char, Vec<&'static str>>,
+    after_by_first: HashMap<char, Vec<&'static str>>,
+}
+
+fn index() -> &'static Index {
+    static I: OnceLock<Index> = OnceLock::new();
+    I.get_or_init(|| {
+        let mut role_by_last: HashMap<char, Vec<&'static str>> = HashMap::new();
+        for w in ROLE_BEFORE {
+            if let Some(c) = w.chars().next_back() {
+                role_by_last.entry(c).or_default().push(w);
+            }
+        }
+        let mut after_by_first: HashMap<char, Vec<&'static str>> = HashMap::new();
+        for w in AFTER {
+            if let Some(c) = w.chars().next() {
+                after_by_first.entry(c).or_default().push(w);
+            }
+        }
+        for v in role_by_last.values_mut().chain(after_by_first.values_mut()) {
+            v.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        }
+        Index { role_by_last, after_by_first }
+    })
+}
+
 /// Ends `text[..end]` with a role word (allowing `：`, `:`, a space and
-/// `为`/`是` between)? Returns the word.
+/// `为`/`是` between)? Returns the longest such word.
 fn role_before(text: &str, end: usize) -> Option<&'static str> {
     let head = &text[..end];
     let trimmed = head.trim_end_matches(['：', ':', ' ', '\u{3000}', '\t']);
@@ -84,11 +142,13 @@ fn role_before(text: &str, end: usize) -> Option<&'static str> {
         .or_else(|| trimmed.strip_suffix('是'))
         .unwrap_or(trimmed);
     let trimmed = trimmed.trim_end_matches(['：', ':', ' ']);
-    ROLE_BEFORE.iter().copied().filter(|w| trimmed.ends_with(w)).max_by_key(|w| w.len())
+    let last = trimmed.chars().next_back()?;
+    index().role_by_last.get(&last)?.iter().copied().find(|w| trimmed.ends_with(w))
 }
 
 fn after_word(rest: &str) -> Option<&'static str> {
-    AFTER.iter().copied().find(|w| rest.starts_with(w))
+    let first = rest.chars().next()?;
+    index().after_by_first.get(&first)?.iter().copied().find(|w| rest.starts_with(w))
 }
 
 /// The next char after byte `i`, if any.
@@ -130,6 +190,9 @@ fn evaluate(t: &NameTables, text: &str, start: usize, surname: &str, surname_fre
     if MASKS.contains(&g1) || !is_han(g1) {
         return None;
     }
+    if TITLES.iter().any(|w| text[s_end..].starts_with(w)) {
+        return None;
+    }
     let g1_end = s_end + g1.len_utf8();
     let g2 = next_char(text, g1_end).filter(|c| is_han(*c));
     if g2.is_some_and(|c| MASKS.contains(&c)) {
@@ -167,6 +230,10 @@ fn evaluate(t: &NameTables, text: &str, start: usize, surname: &str, surname_fre
     } else {
         -0.1
     };
+    if t.ambiguous.contains(cand) && !strong_context_hint(text, start, end) {
+        score -= 0.3;
+        checks.push("-ambiguous word");
+    }
     if t.known_names.contains(cand) {
         score += 0.15;
         checks.push("known name");
@@ -226,6 +293,11 @@ fn evaluate(t: &NameTables, text: &str, start: usize, surname: &str, surname_fre
     })
 }
 
+/// A role word before or a title/person word after, without scoring.
+fn strong_context_hint(text: &str, start: usize, end: usize) -> bool {
+    role_before(text, start).is_some() || after_word(&text[end..]).is_some_and(|w| w != "家")
+}
+
 /// Does the 、-list that continues at `from` end in 乡镇/村/单位 …?
 fn list_of_places(text: &str, from: usize) -> bool {
     let tail = &text[from..crate::context::floor_char_boundary(text, from + 120)];
@@ -282,7 +354,10 @@ fn name_after_role(text: &str, i: usize) -> Option<(usize, usize)> {
         return None;
     }
     let s = &text[i..e];
-    if s.chars().any(|c| MASKS.contains(&c) || PLACE_SUFFIX.contains(c)) {
+    if s.chars().any(|c| MASKS.contains(&c) || PLACE_SUFFIX.contains(c))
+        || NOT_NAME_PARTS.iter().any(|w| s.contains(w))
+        || dict::name_tables().words.contains_key(s)
+    {
         return None;
     }
     Some((i, e))
@@ -306,6 +381,16 @@ impl Detector for PersonName {
                 out.push(finding(p, Kind::PersonName, cell.start, cell.end, 0.95, &["姓名 column"], None));
             }
         }
+        // Fixed terms (毛泽东思想) hold no names.
+        let mut fixed: Vec<(usize, usize)> = Vec::new();
+        if text.contains("主义") || text.contains("思想") || text.contains("理论") || text.contains("代表") {
+            for term in FIXED_TERMS {
+                for (s, _) in text.match_indices(term) {
+                    fixed.push((s, s + term.len()));
+                }
+            }
+        }
+        let in_fixed = |i: usize| fixed.iter().any(|(s, e)| *s <= i && i < *e);
         // 2. Surname candidates.
         let b = text.as_bytes();
         let mut i = 0;
@@ -322,7 +407,7 @@ impl Detector for PersonName {
             };
             let len = c.len_utf8();
             let after_dot = matches!(prev_char(text, i), Some('·' | '•'));
-            if i >= last_end && !after_dot && t.surname_first.contains(c) {
+            if i >= last_end && !after_dot && t.surname_first.contains(c) && !in_fixed(i) && !p.in_header_line(i) {
                 // Compound surname first (欧阳娜娜), then single.
                 let two = text.get(i..).and_then(|s| {
                     let mut it = s.char_indices();
@@ -337,6 +422,13 @@ impl Detector for PersonName {
                     let single = evaluate(t, text, i, &text[i..i + len], *f);
                     if single.as_ref().map(|c| c.score) > best.as_ref().map(|c| c.score) {
                         best = single;
+                    }
+                }
+                // A word or a place name is passed over whole, so its
+                // second character (张家港 → 家港) is no candidate.
+                if let Some(cand) = best.as_ref().filter(|c| c.score < 0.3) {
+                    if cand.checks.iter().any(|c| matches!(*c, "-ordinary word" | "-place suffix" | "-place name")) {
+                        last_end = cand.end + next_char(text, cand.end).filter(|c| PLACE_SUFFIX.contains(*c)).map_or(0, char::len_utf8);
                     }
                 }
                 if let Some(cand) = best.filter(|c| c.score >= 0.3) {
@@ -371,6 +463,9 @@ impl Detector for PersonName {
                 }
                 if j == pos + w.len() && *w != "户主" {
                     continue; // 姓名张三 without a colon is rare; 姓名表 is no name
+                }
+                if p.in_header_line(j) {
+                    continue;
                 }
                 if let Some((s, e)) = name_after_role(text, j) {
                     // Two- and three-character names with a surname are the

@@ -16,10 +16,16 @@ impl Detector for TravelPermit {
     fn detect(&self, p: &Prepared<'_>, out: &mut Vec<Finding>) {
         for run in &p.runs {
             let g = &run.groups[0];
+            // Cheap test first: only a letter (or 台胞证 context) can make
+            // a run one of these.
+            let letter_before = g.start > 0 && p.text.as_bytes()[g.start - 1].is_ascii_uppercase();
             if run.masked || g.digits.contains('X') || char_at(p.text, g.end).is_some_and(is_alnum) {
                 continue;
             }
             let n = g.digits.len();
+            if !letter_before && n != 8 {
+                continue;
+            }
             let topics = [Topic::TravelPermit, Topic::TaiwanPermit];
             match letter_prefix(p.text, g.start, 2) {
                 Some((start, letters)) => {

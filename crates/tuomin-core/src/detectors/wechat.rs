@@ -11,7 +11,9 @@ use crate::{Finding, Kind};
 /// Detects WeChat IDs.
 pub(crate) struct Wechat;
 
-const TRIGGERS: &[&str] = &["微信号", "微信", "WeChat", "Wechat", "wechat", "weixin", "VX", "vx", "wx", "WX"];
+/// ASCII triggers; `微信` is searched on its own (memmem is faster than
+/// an automaton whose patterns start with common CJK lead bytes).
+const TRIGGERS: &[&str] = &["WeChat", "Wechat", "wechat", "weixin", "VX", "vx", "wx", "WX"];
 
 fn triggers() -> &'static AhoCorasick {
     static A: OnceLock<AhoCorasick> = OnceLock::new();
@@ -35,13 +37,16 @@ fn id_len(s: &str) -> usize {
 
 impl Detector for Wechat {
     fn detect(&self, p: &Prepared<'_>, out: &mut Vec<Finding>) {
-        for m in triggers().find_iter(p.text) {
-            let word = TRIGGERS[m.pattern().as_usize()];
+        let zh = memchr::memmem::find_iter(p.text.as_bytes(), "微信".as_bytes()).map(|i| (i, i + "微信".len(), "微信"));
+        let ascii = triggers()
+            .find_iter(p.text)
+            .map(|m| (m.start(), m.end(), TRIGGERS[m.pattern().as_usize()]));
+        for (m_start, m_end, word) in zh.chain(ascii) {
             // An ASCII trigger must stand apart (`wx` in `wxid` is the ID).
-            if word.is_ascii() && crate::numeric::char_before(p.text, m.start()).is_some_and(|c| c.is_ascii_alphanumeric()) {
+            if word.is_ascii() && crate::numeric::char_before(p.text, m_start).is_some_and(|c| c.is_ascii_alphanumeric()) {
                 continue;
             }
-            let rest = &p.text[m.end()..];
+            let rest = &p.text[m_end..];
             let sep = rest
                 .char_indices()
                 .take_while(|(_, c)| matches!(c, '：' | ':' | ' ' | '号' | '\u{3000}' | '为' | '是'))
@@ -50,7 +55,7 @@ impl Detector for Wechat {
             if sep == 0 && word.is_ascii() {
                 continue;
             }
-            let start = m.end() + sep;
+            let start = m_end + sep;
             let n = id_len(&p.text[start..]);
             if !(6..=20).contains(&n) {
                 continue;
