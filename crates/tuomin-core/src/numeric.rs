@@ -110,7 +110,6 @@ fn classify(b: &[u8], i: usize) -> (Class, usize) {
             0x8A => (Class::Mask, 3),       // ＊
             _ => (Class::Other, 3),
         },
-        0xE3 if i + 2 < b.len() && b[i + 1] == 0x80 && b[i + 2] == 0x80 => (Class::Sep, 3), // U+3000
         b'*' => (Class::Mask, 1),
         0xC3 if i + 1 < b.len() && b[i + 1] == 0x97 => (Class::Mask, 2), // ×
         0xE2 if i + 2 < b.len() && b[i + 1] == 0x97 && b[i + 2] == 0x8F => (Class::Mask, 3), // ●
@@ -163,7 +162,8 @@ pub(crate) fn runs(text: &str) -> Vec<Run> {
             i += len;
             continue;
         }
-        let mut masked = preceded_by_mask(b, i);
+        let mut masked_first = preceded_by_mask(b, i);
+        let mut masked_last = false;
         scratch.clear();
         digits.clear();
         let (mut g_start, mut g_d0) = (i, 0);
@@ -203,14 +203,30 @@ pub(crate) fn runs(text: &str) -> Vec<Run> {
                     break;
                 }
                 Class::Mask => {
-                    masked = true;
+                    masked_last = true;
                     break;
                 }
                 Class::Other => break,
             }
         }
+        if masked_last && scratch.is_empty() {
+            masked_first = true;
+        }
         scratch.push((g_start, g_end, g_d0, digits.len()));
-        if digits.len() >= MIN_RUN_DIGITS && !masked {
+        // A mask touches the first or last group only (`*****3280 341523…`
+        // masks 3280, not the ID after it): drop the touched group and
+        // keep the rest of the run.
+        if masked_first && scratch.len() > 1 {
+            scratch.remove(0);
+            masked_first = false;
+        }
+        if masked_last && scratch.len() > 1 {
+            scratch.pop();
+            masked_last = false;
+        }
+        let masked = masked_first || masked_last;
+        let kept: usize = scratch.iter().map(|g| g.3 - g.2).sum();
+        if kept >= MIN_RUN_DIGITS && !masked {
             let groups = scratch
                 .iter()
                 .map(|&(start, end, d0, d1)| Group {

@@ -11,6 +11,12 @@ pub(crate) enum Column {
     Name,
     /// 家庭住址, 住址, 房屋坐落 …
     Address,
+    /// 银行账号, 一卡通账号, 卡号 …
+    Account,
+    /// 联系电话, 手机号码 …
+    Phone,
+    /// 身份证号, 证件号码 …
+    IdNumber,
 }
 
 /// A cell under a known header: `start..end` is its trimmed text.
@@ -104,6 +110,14 @@ fn header_kind(cell: &str) -> Option<Column> {
         Some(Column::Name)
     } else if ADDRESS_HEADERS.contains(&bare.as_str()) {
         Some(Column::Address)
+    } else if bare.chars().count() > 12 {
+        None
+    } else if ["账号", "帐号", "卡号", "账户", "帐户"].iter().any(|w| bare.contains(w)) {
+        Some(Column::Account)
+    } else if ["电话", "手机", "联系方式"].iter().any(|w| bare.contains(w)) {
+        Some(Column::Phone)
+    } else if ["身份证", "证件号", "身份号码"].iter().any(|w| bare.contains(w)) {
+        Some(Column::IdNumber)
     } else {
         None
     }

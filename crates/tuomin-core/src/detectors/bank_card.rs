@@ -44,7 +44,9 @@ impl Detector for BankCard {
             if d.contains('X') || d.starts_with('0') {
                 return None;
             }
-            let ctx = context::before(p.text, c.start, &[Topic::Bank]).map(|x| x.0);
+            let ctx = context::before(p.text, c.start, &[Topic::Bank]).map(|x| x.0).or_else(|| {
+                (p.column_at(c.start) == Some(crate::table::Column::Account)).then_some("账号 column")
+            });
             let card_len = (16..=19).contains(&d.len());
             let luhn = card_len && luhn_ok(d);
             let bin = dict::bins().lookup(d);

@@ -53,6 +53,16 @@ impl Detector for Mobile {
             if !mobile_shaped(d) {
                 return None;
             }
+            // Part of a longer grouped number (`6230 5924 1809 7430 826`):
+            // short groups glued on either side.
+            let n = run.groups.len();
+            let country = c.first == 1 && matches!(run.groups[0].digits.as_str(), "86" | "0086");
+            if c.last - c.first > 1
+                && ((c.first > 0 && !country && run.groups[c.first - 1].digits.len() < 7)
+                    || (c.last < n && run.groups[c.last].digits.len() < 7))
+            {
+                return None;
+            }
             // The country code belongs to the number: `+86 138…`,
             // `0086-138…`, `(+86)138…`.
             let start = country_code_start(p.text, run, c.first, start);

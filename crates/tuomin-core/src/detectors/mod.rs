@@ -51,6 +51,13 @@ impl<'t> Prepared<'t> {
         &self.cells.get_or_init(|| crate::table::header_cells(self.text)).0
     }
 
+    /// The header column of the table cell holding byte `i`, if any.
+    pub fn column_at(&self, i: usize) -> Option<crate::table::Column> {
+        let cells = self.cells();
+        let k = cells.partition_point(|c| c.start <= i);
+        (k > 0 && i < cells[k - 1].end).then(|| cells[k - 1].column)
+    }
+
     /// Is byte `i` on a table header line?
     pub fn in_header_line(&self, i: usize) -> bool {
         let h = &self.cells.get_or_init(|| crate::table::header_cells(self.text)).1;

@@ -26,7 +26,7 @@ impl Detector for TravelPermit {
             if !letter_before && n != 8 {
                 continue;
             }
-            let topics = [Topic::TravelPermit, Topic::TaiwanPermit];
+            let topics = [Topic::TravelPermit, Topic::TaiwanPermit, Topic::IdCard];
             match letter_prefix(p.text, g.start, 2) {
                 Some((start, letters)) => {
                     let ctx = context::before(p.text, start, &topics);
@@ -43,7 +43,7 @@ impl Detector for TravelPermit {
                     }
                 }
                 None if n == 8 && run.groups.len() == 1 && stands_alone(p.text, g.start, g.end) => {
-                    if let Some((w, Topic::TaiwanPermit)) = context::before(p.text, g.start, &topics) {
+                    if let Some((w, Topic::TaiwanPermit)) = context::before(p.text, g.start, &topics[..2]) {
                         out.push(finding(p, Kind::TravelPermit, g.start, g.end, 0.9, &["台胞证 number after context"], Some(w)));
                     }
                 }
