@@ -11,6 +11,7 @@ const REGION_CODES: &str = include_str!("../../../dictionaries/region_codes.tsv"
 const AREA_CODES: &str = include_str!("../../../dictionaries/area_codes.tsv");
 const BANK_BINS: &str = include_str!("../../../dictionaries/bank_bins.tsv");
 const SURNAMES: &str = include_str!("../../../dictionaries/surnames.tsv");
+const SURNAMES_EXTRA: &str = include_str!("../../../dictionaries/surnames_extra.tsv");
 const PROVINCE_ALIAS: &str = include_str!("../../../dictionaries/province_alias.tsv");
 
 /// Data rows of a TSV file: comment (`#`) and blank lines skipped,
@@ -148,7 +149,7 @@ pub(crate) fn surnames() -> &'static Surnames {
     S.get_or_init(|| {
         let mut freq = HashMap::new();
         let mut compound = Vec::new();
-        for r in rows(SURNAMES) {
+        for r in rows(SURNAMES).chain(rows(SURNAMES_EXTRA)) {
             let Some(name) = r.first().copied().filter(|n| !n.is_empty()) else {
                 continue;
             };

@@ -106,9 +106,11 @@ fn cells(line: &str, base: usize, sep: Sep) -> Vec<(usize, usize)> {
 
 fn header_kind(cell: &str) -> Option<Column> {
     let bare: String = cell.chars().filter(|c| !c.is_whitespace()).collect();
-    if NAME_HEADERS.contains(&bare.as_str()) {
+    if NAME_HEADERS.contains(&bare.as_str()) || (bare.ends_with("姓名") && bare.chars().count() <= 8) {
         Some(Column::Name)
-    } else if ADDRESS_HEADERS.contains(&bare.as_str()) {
+    } else if ADDRESS_HEADERS.contains(&bare.as_str())
+        || ((bare.ends_with("住址") || bare.ends_with("地址")) && bare.chars().count() <= 8)
+    {
         Some(Column::Address)
     } else if bare.chars().count() > 12 {
         None
@@ -150,7 +152,10 @@ pub(crate) fn header_cells(text: &str) -> (Vec<Cell>, Vec<(usize, usize)>) {
             .enumerate()
             .filter_map(|(i, (s, e))| header_kind(&text[*s..*e]).map(|k| (i, k)))
             .collect();
-        if !kinds.is_empty() {
+        // A header line has at least three cells and no `key：value`
+        // cell (`当事人  朱士杰  性别：男` is a record, not a header).
+        let header_like = cs.len() >= 3 && !cs.iter().any(|(s, e)| text[*s..*e].contains(['：', ':']));
+        if !kinds.is_empty() && header_like {
             headers.push((line_base, line_base + body.len()));
             header = Some((sep, kinds));
             misses = 0;

@@ -42,6 +42,8 @@ const ROLE_BEFORE: &[&str] = &[
     "业主", "租户", "承租人", "出租人", "借款人", "贷款人", "担保人", "继承人", "受益人", "权利人", "义务人",
     "产权人", "持卡人", "救助对象", "保障对象", "驾驶人", "驾驶员", "车主", "受害人", "被害人", "嫌疑人",
     "报案人", "发现人", "推荐人", "考生", "应聘人员", "拟聘人员", "获奖者", "本人", "家属", "亲属",
+    "经营者", "业户", "堂兄", "堂弟", "堂姐", "堂妹", "表哥", "表弟", "表姐", "表妹", "哥哥", "弟弟", "姐姐",
+    "妹妹", "其子", "其女", "其妻", "其夫", "邻居", "户主为", "见证人", "公证员", "调解员", "网格员",
 ];
 
 /// Words that, right after a name, say it is one.
@@ -51,12 +53,13 @@ const AFTER: &[&str] = &[
     "乡长", "村长", "科长", "处长", "院长", "校长", "经理", "主席", "厅长", "部长", "组长", "队长", "站长",
     "所长", "委员", "代表", "律师", "法官", "医生", "警官", "，性别", "，身份证", "，公民身份", "，住", "，现住",
     "，出生", "，汉族", "，民族", "，年龄", "，联系电话", "，电话", "，手机", "（身份证", "(身份证", "，家住",
-    "，系", "，女，", "，男，", "：男", "：女", "的家庭", "家",
+    "，系", "，女，", "，男，", "：男", "：女", "的家庭", "家", "；住", "；现住", "；身份证", "；男", "；女",
+    "；联系电话",
 ];
 
 /// Characters after which a candidate is a place or an organization:
 /// 马店镇, 龙潭村, 李家庄, 张家港, 王府井街.
-const PLACE_SUFFIX: &str = "省市县区镇乡村庄屯寨集店铺湾港河湖山岭峰桥路街巷道坊园城堡营关口渡坝塘埠岗圩洼沟坪垸场站厂矿局院所校馆社队组委办司厅部处科行府寺庙楼阁亭宫井池泉洲岛滩州旗盟里弄区";
+const PLACE_SUFFIX: &str = "省市县区镇乡村庄屯寨集店铺湾港河湖山岭桥路街巷道坊园城堡营关口渡坝塘埠岗圩洼沟坪垸场站厂矿局院所校馆社队组委办司厅部处科行府寺庙楼阁宫井池洲岛滩州旗盟里弄区";
 
 /// Characters that end a given name: function words and verbs that
 /// commonly follow a name in prose.
@@ -85,6 +88,17 @@ const NOT_NAME_PARTS: &[&str] = &[
     "姓名", "性别", "住址", "地址", "身份", "号码", "年龄", "金额", "电话", "人数", "情况", "家庭", "备注", "类别",
     "事由", "信息", "名单", "证号", "账号", "民族", "签名", "签字", "基本", "本人", "户籍", "联系", "所在", "以上",
     "单位", "人员", "代表", "申请", "审核", "意见", "条件", "关系", "职务", "籍贯", "出生", "文化", "政治",
+];
+
+/// Surname characters that are far more often a preposition, modal or
+/// verb (当事人应自收到…, 于是, 向上级): these need a strongly name-like
+/// given name.
+const FUNCTION_SURNAMES: &str = "应于向从以和与及对把被让在为自其但所而将";
+
+/// Words after a candidate that make it (the start of) an organization.
+const ORG_WORDS: &[&str] = &[
+    "公司", "集团", "合作社", "协会", "中心", "商行", "超市", "商店", "门市", "经营部", "工作室", "事务所", "研究所",
+    "医院", "学校", "大学", "学院", "银行", "支行", "分行", "信用社", "工厂", "加工厂", "酒店", "宾馆", "饭店",
 ];
 
 /// Characters that show a value has been masked already.
@@ -163,7 +177,7 @@ fn prev_char(text: &str, i: usize) -> Option<char> {
 /// A cell-like boundary: start of line, tab, two spaces, a pipe.
 fn boundary_before(text: &str, i: usize) -> bool {
     match prev_char(text, i) {
-        None | Some('\n' | '\t' | '|' | '｜' | '\u{3000}' | ',' | '，' | '、' | '；' | ';' | '：' | ':' | '（' | '(') => true,
+        None | Some('\n' | '\t' | '|' | '｜' | '\u{3000}' | ',' | '，' | '、' | '；' | ';' | '：' | ':' | '（' | '(' | '）' | ')' | '.' | '．' | '。') => true,
         Some(' ') => true,
         _ => false,
     }
@@ -193,6 +207,14 @@ fn evaluate(t: &NameTables, text: &str, start: usize, surname: &str, surname_fre
     if TITLES.iter().any(|w| text[s_end..].starts_with(w)) {
         return None;
     }
+    // 镇/县/村 as the first given character is a place (城关镇, 户胡镇).
+    if "省市县区镇乡村组".contains(g1) {
+        return None;
+    }
+    // `1980年出生`, `3月`: a digit before is a date or a count.
+    if prev_char(text, start).is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
+        return None;
+    }
     let g1_end = s_end + g1.len_utf8();
     let g2 = next_char(text, g1_end).filter(|c| is_han(*c));
     if g2.is_some_and(|c| MASKS.contains(&c)) {
@@ -209,6 +231,7 @@ fn evaluate(t: &NameTables, text: &str, start: usize, surname: &str, surname_fre
             && !PLACE_SUFFIX.contains(c)
             && t.given.get(&c).is_some_and(|p| *p >= 30.0)
             && after_word(after2).is_none_or(|w| w == "家" || w == "户" || w == "等")
+            && !opens_word(t, text, g1_end, c)
     }) && surname.chars().count() + 2 <= 4;
     let end = if let Some(c) = g2.filter(|_| take3) {
         g1_end + c.len_utf8()
@@ -217,6 +240,26 @@ fn evaluate(t: &NameTables, text: &str, start: usize, surname: &str, surname_fre
     };
     let cand = &text[start..end];
     let rest = &text[end..];
+    // `霍政〔2023〕`: the abbreviation before a document number.
+    if rest.starts_with(['〔', '［', '[', '【']) {
+        return None;
+    }
+    let w2 = &text[start..g1_end];
+    // A frequent ordinary word (来信, 房屋, 大学) is never a name.
+    // (黄家, 张家 are words too, but 家 is also a common given-name
+    // character: 黄家兰, 周家豪.)
+    if (g1 != '家' && t.words.get(w2).is_some_and(|f| *f >= 300)) || t.words.get(cand).is_some_and(|f| *f >= 300) {
+        return None;
+    }
+    let surname_is_function = surname.chars().count() == 1 && surname.chars().all(|c| FUNCTION_SURNAMES.contains(c));
+    if surname_is_function
+        && (given_score(t, g1) < 0.8 || (end > g1_end && g2.is_some_and(|c| given_score(t, c) < 0.8)))
+    {
+        return None;
+    }
+    if followed_by_org(text, end) || followed_by_org(text, g1_end) {
+        return None;
+    }
     let mut checks: Vec<&'static str> = vec!["surname"];
     let mut score = 0.2;
     score += 0.15 * given_score(t, g1);
@@ -263,7 +306,36 @@ fn evaluate(t: &NameTables, text: &str, start: usize, surname: &str, surname_fre
         checks.push("stands alone");
     }
     // Negative evidence.
-    let w2 = &text[start..g1_end];
+    if !strong {
+        // The given part is a word (师范大学 → 范大学), or the surname
+        // closes a word with the character before it (师范).
+        let given_part = &text[s_end..end];
+        if end > g1_end && t.words.get(given_part).is_some_and(|f| *f >= 100) {
+            score -= 0.35;
+            checks.push("-given part is a word");
+        }
+        if let Some(pc) = prev_char(text, start).filter(|c| is_han(*c)) {
+            let mut pw = String::with_capacity(6);
+            pw.push(pc);
+            pw.push_str(&surname[..surname.chars().next().map_or(0, char::len_utf8)]);
+            if t.words.get(pw.as_str()).is_some_and(|f| *f >= 100) {
+                score -= 0.4;
+                checks.push("-surname ends a word");
+            }
+        }
+        // `应自觉`: the first given character opens a word with the next.
+        if end == g1_end {
+            if let Some(nc) = next_char(text, end).filter(|c| is_han(*c)) {
+                let mut nw = String::with_capacity(6);
+                nw.push(g1);
+                nw.push(nc);
+                if t.words.get(nw.as_str()).is_some_and(|f| *f >= 300) {
+                    score -= 0.3;
+                    checks.push("-given character opens a word");
+                }
+            }
+        }
+    }
     let word = |w: &str| t.words.get(w).copied().unwrap_or(0);
     let word_freq = word(w2).max(word(cand));
     if word_freq >= 3 {
@@ -276,7 +348,7 @@ fn evaluate(t: &NameTables, text: &str, start: usize, surname: &str, surname_fre
     }
     let places = dict::places();
     if places.short.contains(cand) || places.short.contains(w2) || places.full.contains(cand) {
-        score -= if strong { 0.1 } else { 0.5 };
+        score -= if strong { 0.3 } else { 0.8 };
         checks.push("-place name");
     }
     // A list of places (户胡、龙潭、马店等8个乡镇).
@@ -291,6 +363,45 @@ fn evaluate(t: &NameTables, text: &str, start: usize, surname: &str, surname_fre
         checks,
         context,
     })
+}
+
+/// Is the text from `end` up to the next delimiter an organization's
+/// name (安徽金泰建材有限公司)?
+fn followed_by_org(text: &str, end: usize) -> bool {
+    let rest = &text[end..crate::context::floor_char_boundary(text, end + 45)];
+    let stop = rest.find(['，', '。', '；', '、', '\n', '：', '（', '(', ' ', '\t']).unwrap_or(rest.len());
+    let seg = &rest[..stop];
+    ORG_WORDS.iter().any(|w| seg.contains(w))
+}
+
+/// The byte length of the place name (张家港, 李家庄: surname, one
+/// character, a place suffix) or frequent word (张家) starting at `i`.
+fn word_or_place_len(t: &NameTables, text: &str, i: usize) -> Option<usize> {
+    let mut it = text[i..].char_indices();
+    let (_, _) = it.next()?;
+    let (j1, c1) = it.next()?;
+    let w2_end = j1 + c1.len_utf8();
+    if let Some((j2, c2)) = it.next() {
+        if PLACE_SUFFIX.contains(c2) && is_han(c1) && !TITLES.iter().any(|w| text[i + j1..].starts_with(w)) {
+            return Some(j2 + c2.len_utf8());
+        }
+    }
+    if c1 == '家' || t.compound.contains_key(&text[i..i + w2_end]) {
+        return None;
+    }
+    t.words.get(&text[i..i + w2_end]).filter(|f| **f >= 300).map(|_| w2_end)
+}
+
+/// Does the character `c` at byte `at` open a frequent word with the
+/// character after it (文明程度 → 程度, 田野丰收 → 丰收)?
+fn opens_word(t: &NameTables, text: &str, at: usize, c: char) -> bool {
+    let Some(nc) = next_char(text, at + c.len_utf8()).filter(|c| is_han(*c)) else {
+        return false;
+    };
+    let mut w = String::with_capacity(6);
+    w.push(c);
+    w.push(nc);
+    t.words.get(w.as_str()).is_some_and(|f| *f >= 100)
 }
 
 /// A role word before or a title/person word after, without scoring.
@@ -407,6 +518,13 @@ impl Detector for PersonName {
             };
             let len = c.len_utf8();
             let after_dot = matches!(prev_char(text, i), Some('·' | '•'));
+            // Pass over place names and frequent words whole, so their
+            // second character starts no candidate (张家港 → 家港).
+            if i >= last_end && t.surname_first.contains(c) {
+                if let Some(skip) = word_or_place_len(t, text, i) {
+                    last_end = i + skip;
+                }
+            }
             if i >= last_end && !after_dot && t.surname_first.contains(c) && !in_fixed(i) && !p.in_header_line(i) {
                 // Compound surname first (欧阳娜娜), then single.
                 let two = text.get(i..).and_then(|s| {
@@ -454,6 +572,38 @@ impl Detector for PersonName {
             }
             i += len;
         }
+        // 4a. Names of any shape before a gender (`达瓦次仁，男，`).
+        for pat in ["，男，", "，女，", "，男，", "，女。", "，男。", "（男", "（女", "，男,", "，女,"] {
+            for (pos, _) in text.match_indices(pat) {
+                let mut s = pos;
+                let mut n = 0;
+                while let Some(c) = prev_char(text, s).filter(|c| is_han(*c) || matches!(c, '·' | '•')) {
+                    if n == 6 {
+                        break;
+                    }
+                    s -= c.len_utf8();
+                    n += 1;
+                }
+                if !(2..=6).contains(&n) || p.in_header_line(s) {
+                    continue;
+                }
+                // Strip a role word that stands before the name.
+                let mut start = s;
+                for w in ROLE_BEFORE {
+                    if text[s..pos].starts_with(w) && pos - s > w.len() + 3 {
+                        start = start.max(s + w.len());
+                    }
+                }
+                let v = &text[start..pos];
+                if v.chars().count() >= 2
+                    && !NOT_NAME_PARTS.iter().any(|w| v.contains(w))
+                    && !v.chars().any(|c| MASKS.contains(&c))
+                    && !t.words.contains_key(v)
+                {
+                    out.push(finding(p, Kind::PersonName, start, pos, 0.85, &["name before gender"], None));
+                }
+            }
+        }
         // 4. Names without a listed surname after a strict role word.
         for w in ROLE_STRICT {
             for (pos, _) in text.match_indices(w) {
@@ -499,6 +649,23 @@ mod tests {
         assert_eq!(names("欧阳娜娜同志"), vec!["欧阳娜娜"]);
         assert_eq!(names("当事人：买买提·艾力，男"), vec!["买买提·艾力"]);
         assert_eq!(names("姓名：阿依古丽，女"), vec!["阿依古丽"]);
+    }
+
+    #[test]
+    #[ignore = "debugging aid: prints candidate scores"]
+    fn debug_scores() {
+        let t = crate::dict::name_tables();
+        for (text, sur) in [("（九）彭新，住霍邱县", "彭"), ("6. 黄家兰，住霍邱县", "黄"), ("经审核，操志强等20户", "操")] {
+            let i = text.find(sur).unwrap();
+            let f = t.single.get(&sur.chars().next().unwrap()).copied().unwrap_or(0.0);
+            let c = super::evaluate(t, text, i, sur, f);
+            println!("{text}: {:?}", c.map(|c| (text[c.start..c.end].to_string(), c.score, c.checks)));
+        }
+        println!("raw: {:?}", crate::detectors::found(&super::PersonName, "经审核，操志强等20户符合"));
+        for text in ["经审核，操志强等20户符合", "1. 操志强，住安徽省六安市金寨", "15．公孙敏云，女，1994年3月", "经营者：常德明\n经营场所", "审核人：周玉峰    财政所长"] {
+            let s = crate::Scanner::new();
+            println!("{text}: {:?}", s.scan(text).iter().map(|f| (f.kind, f.text.clone(), f.score)).collect::<Vec<_>>());
+        }
     }
 
     #[test]
