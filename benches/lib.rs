@@ -57,7 +57,7 @@ pub fn mixed_corpus(bytes: usize, seed: u64) -> String {
     let mut out = String::with_capacity(bytes + 256);
     while out.len() < bytes {
         let r = rng.next();
-        if r % 8 == 0 {
+        if r.is_multiple_of(8) {
             out.push_str(PII[(r / 8) as usize % PII.len()]);
         } else {
             out.push_str(FILLER[(r / 8) as usize % FILLER.len()]);

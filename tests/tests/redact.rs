@@ -137,7 +137,7 @@ fn failed_redaction_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let f = dir.path().join("mixed.txt");
     let mut bytes = "电话13812345678\n".repeat(1000).into_bytes();
-    bytes.extend(std::iter::repeat(b'a').take(2_000_000));
+    bytes.extend(std::iter::repeat_n(b'a', 2_000_000));
     bytes.push(0xFF); // invalid UTF-8 after the sniffed prefix
     bytes.extend_from_slice(b"tail\n");
     fs::write(&f, &bytes).unwrap();

@@ -385,7 +385,7 @@ fn invalid_utf8_later_in_file_is_an_error_with_offset() {
     let f = dir.path().join("mixed.txt");
     let mut bytes = "电话13812345678\n".repeat(10).into_bytes();
     let bad_at = bytes.len() + 200_000;
-    bytes.extend(std::iter::repeat(b'a').take(200_000));
+    bytes.extend(std::iter::repeat_n(b'a', 200_000));
     bytes.push(0xFF);
     bytes.extend_from_slice("\n电话13987654321\n".as_bytes());
     fs::write(&f, &bytes).unwrap();
@@ -418,7 +418,7 @@ fn large_input_streams_across_block_boundaries() {
         text.push_str("联系电话：");
         expected.push((text.len(), mobile.clone()));
         text.push_str(&mobile);
-        text.push_str(if i % 3 == 0 { "\r\n" } else { "；" });
+        text.push_str(if i.is_multiple_of(3) { "\r\n" } else { "；" });
         i += 1;
     }
     fs::write(&f, &text).unwrap();

@@ -139,7 +139,10 @@ mod tests {
     #[test]
     fn finds_nearest_word() {
         let t = "户主身份证号码：";
-        assert_eq!(before(t, t.len(), &[Topic::IdCard]).map(|x| x.0), Some("身份证号"));
+        assert_eq!(
+            before(t, t.len(), &[Topic::IdCard]).map(|x| x.0),
+            Some("身份证号")
+        );
         assert_eq!(before(t, t.len(), &[Topic::Phone]), None);
     }
 

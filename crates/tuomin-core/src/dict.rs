@@ -82,6 +82,8 @@ pub(crate) fn area_codes() -> &'static HashSet<&'static str> {
 /// A bank identification number (the leading digits of a card).
 #[derive(Debug, Clone)]
 pub(crate) struct Bin {
+    /// The issuing bank (kept for reports and future evidence text).
+    #[allow(dead_code)]
     pub bank: &'static str,
     /// Card lengths the issuer uses; empty when unknown.
     pub lengths: Vec<usize>,
@@ -188,42 +190,6 @@ pub(crate) fn province_aliases() -> &'static Vec<&'static str> {
     })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn regions_hold_current_and_abolished_codes() {
-        let r = regions();
-        assert_eq!(r.get(341522), Some(Region::Real)); // 霍邱县
-        assert_eq!(r.get(110105), Some(Region::Real)); // 朝阳区
-        assert!(r.get(342401).is_some()); // 六安市 (abolished 2000)
-        assert!(r.get(999999).is_none());
-    }
-
-    #[test]
-    fn area_codes_include_retired() {
-        let a = area_codes();
-        assert!(a.contains("010"));
-        assert!(a.contains("0551"));
-        assert!(!a.contains("0000"));
-    }
-
-    #[test]
-    fn bins_find_longest_prefix() {
-        let b = bins().lookup("6228481234567890123").map(|b| b.bank);
-        assert!(b.is_some_and(|b| b.contains("农业")), "{b:?}");
-    }
-
-    #[test]
-    fn compound_surnames() {
-        assert_eq!(compound_surname_len("欧阳娜娜"), Some(6));
-        assert_eq!(compound_surname_len("张三"), None);
-        assert!(surnames().freq.contains_key("王"));
-        assert!(province_aliases().contains(&"皖"));
-    }
-}
-
 const GIVEN_NAME_CHARS: &str = include_str!("../../../dictionaries/given_name_chars.tsv");
 const WORD_FREQ: &str = include_str!("../../../dictionaries/word_freq.tsv");
 const COMMON_WORDS: &str = include_str!("../../../dictionaries/common_words.tsv");
@@ -314,8 +280,12 @@ pub(crate) fn name_tables() -> &'static NameTables {
             .chain(rows(COMMON_WORDS))
             .filter_map(|r| Some((*r.first()?, r.get(1)?.parse::<u32>().ok()?)))
             .collect();
-        let ambiguous = rows(AMBIGUOUS_NAMES).filter_map(|r| r.first().copied()).collect();
-        let known_names = rows(JIEBA_NAMES).filter_map(|r| r.first().copied()).collect();
+        let ambiguous = rows(AMBIGUOUS_NAMES)
+            .filter_map(|r| r.first().copied())
+            .collect();
+        let known_names = rows(JIEBA_NAMES)
+            .filter_map(|r| r.first().copied())
+            .collect();
         NameTables {
             surname_first,
             single,
@@ -333,13 +303,33 @@ pub(crate) fn name_tables() -> &'static NameTables {
 pub(crate) struct Places {
     pub full: HashSet<&'static str>,
     pub short: HashSet<&'static str>,
+    /// Village names ending in 村 (not used by the detectors yet).
+    #[allow(dead_code)]
     pub villages: HashSet<&'static str>,
 }
 
 /// Suffixes of administrative names, longest first.
 pub(crate) const ADMIN_SUFFIXES: &[&str] = &[
-    "特别行政区", "自治区", "自治州", "自治县", "自治旗", "民族乡", "街道办事处", "街道", "地区", "新区", "林区",
-    "省", "市", "县", "区", "旗", "盟", "镇", "乡", "苏木",
+    "特别行政区",
+    "自治区",
+    "自治州",
+    "自治县",
+    "自治旗",
+    "民族乡",
+    "街道办事处",
+    "街道",
+    "地区",
+    "新区",
+    "林区",
+    "省",
+    "市",
+    "县",
+    "区",
+    "旗",
+    "盟",
+    "镇",
+    "乡",
+    "苏木",
 ];
 
 pub(crate) fn places() -> &'static Places {
@@ -363,6 +353,46 @@ pub(crate) fn places() -> &'static Places {
             }
         }
         let villages = rows(VILLAGES).filter_map(|r| r.first().copied()).collect();
-        Places { full, short, villages }
+        Places {
+            full,
+            short,
+            villages,
+        }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regions_hold_current_and_abolished_codes() {
+        let r = regions();
+        assert_eq!(r.get(341522), Some(Region::Real)); // 霍邱县
+        assert_eq!(r.get(110105), Some(Region::Real)); // 朝阳区
+        assert!(r.get(342401).is_some()); // 六安市 (abolished 2000)
+        assert!(r.get(999999).is_none());
+    }
+
+    #[test]
+    fn area_codes_include_retired() {
+        let a = area_codes();
+        assert!(a.contains("010"));
+        assert!(a.contains("0551"));
+        assert!(!a.contains("0000"));
+    }
+
+    #[test]
+    fn bins_find_longest_prefix() {
+        let b = bins().lookup("6228481234567890123").map(|b| b.bank);
+        assert!(b.is_some_and(|b| b.contains("农业")), "{b:?}");
+    }
+
+    #[test]
+    fn compound_surnames() {
+        assert_eq!(compound_surname_len("欧阳娜娜"), Some(6));
+        assert_eq!(compound_surname_len("张三"), None);
+        assert!(surnames().freq.contains_key("王"));
+        assert!(province_aliases().contains(&"皖"));
+    }
 }

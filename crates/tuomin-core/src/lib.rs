@@ -25,8 +25,8 @@
 
 #![warn(missing_docs)]
 
-mod context;
 pub mod config;
+mod context;
 mod detectors;
 mod dict;
 mod finding;
@@ -37,8 +37,8 @@ pub mod policy;
 mod pseudonym;
 mod redact;
 mod scanner;
-mod table;
 pub mod stream;
+mod table;
 
 pub use config::{Config, ConfigError};
 pub use finding::{Evidence, Finding};

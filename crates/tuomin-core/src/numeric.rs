@@ -25,6 +25,7 @@ pub(crate) struct Run {
     pub masked: bool,
 }
 
+#[cfg(test)]
 impl Run {
     pub fn start(&self) -> usize {
         self.groups[0].start
@@ -105,9 +106,9 @@ fn classify(b: &[u8], i: usize) -> (Class, usize) {
         b'X' | b'x' => (Class::X, 1),
         0xEF if i + 2 < b.len() && b[i + 1] == 0xBC => match b[i + 2] {
             0x90..=0x99 => (Class::Digit(b'0' + (b[i + 2] - 0x90)), 3),
-            0x8D => (Class::Sep, 3),        // －
-            0xB8 => (Class::X, 3),          // Ｘ
-            0x8A => (Class::Mask, 3),       // ＊
+            0x8D => (Class::Sep, 3),  // －
+            0xB8 => (Class::X, 3),    // Ｘ
+            0x8A => (Class::Mask, 3), // ＊
             _ => (Class::Other, 3),
         },
         b'*' => (Class::Mask, 1),
@@ -192,7 +193,10 @@ pub(crate) fn runs(text: &str) -> Vec<Run> {
                 Class::Sep => {
                     // A single separator followed by a digit continues the run.
                     let after = j + len;
-                    if after < n && scratch.len() + 1 < MAX_GROUPS && matches!(classify(b, after).0, Class::Digit(_)) {
+                    if after < n
+                        && scratch.len() + 1 < MAX_GROUPS
+                        && matches!(classify(b, after).0, Class::Digit(_))
+                    {
                         scratch.push((g_start, g_end, g_d0, digits.len()));
                         g_start = after;
                         g_end = after;
@@ -272,7 +276,10 @@ pub(crate) fn char_at(text: &str, i: usize) -> Option<char> {
 /// True when the char is an ASCII letter or digit or a full-width one:
 /// a number touching one is part of a longer code, not a value of its own.
 pub(crate) fn is_alnum(c: char) -> bool {
-    c.is_ascii_alphanumeric() || ('０'..='９').contains(&c) || ('Ａ'..='Ｚ').contains(&c) || ('ａ'..='ｚ').contains(&c)
+    c.is_ascii_alphanumeric()
+        || ('０'..='９').contains(&c)
+        || ('Ａ'..='Ｚ').contains(&c)
+        || ('ａ'..='ｚ').contains(&c)
 }
 
 /// True when the candidate stands alone: no letter or digit touches it
@@ -297,14 +304,23 @@ mod tests {
         assert_eq!(digits("电话13812345678。"), vec![vec!["13812345678"]]);
         assert_eq!(digits("138-1234-5678"), vec![vec!["138", "1234", "5678"]]);
         assert_eq!(digits("a 12345  34567"), vec![vec!["12345"], vec!["34567"]]);
-        assert!(digits("2023年12月1日8次").is_empty(), "short runs are passed over");
+        assert!(
+            digits("2023年12月1日8次").is_empty(),
+            "short runs are passed over"
+        );
     }
 
     #[test]
     fn full_width_and_x() {
         assert_eq!(digits("１３８１２３４５６７８"), vec![vec!["13812345678"]]);
-        assert_eq!(digits("11010519491231002X，"), vec![vec!["11010519491231002X"]]);
-        assert_eq!(digits("11010519491231002Ｘ"), vec![vec!["11010519491231002X"]]);
+        assert_eq!(
+            digits("11010519491231002X，"),
+            vec![vec!["11010519491231002X"]]
+        );
+        assert_eq!(
+            digits("11010519491231002Ｘ"),
+            vec![vec!["11010519491231002X"]]
+        );
         // X followed by a letter is not a check digit.
         assert_eq!(digits("12345XY"), vec![vec!["12345"]]);
     }

@@ -186,7 +186,10 @@ impl Scanner {
         let bare = normalize(value);
         inner.allow_values.contains(value)
             || inner.allow_values.contains(&bare)
-            || inner.allow_regexes.iter().any(|r| r.is_match(value) || r.is_match(&bare))
+            || inner
+                .allow_regexes
+                .iter()
+                .any(|r| r.is_match(value) || r.is_match(&bare))
     }
 }
 
@@ -237,7 +240,11 @@ fn resolve_overlaps(mut all: Vec<Finding>) -> Vec<Finding> {
         if !cluster.is_empty() && f.start >= cluster_end {
             flush(&mut cluster, &mut out);
         }
-        cluster_end = if cluster.is_empty() { f.end } else { cluster_end.max(f.end) };
+        cluster_end = if cluster.is_empty() {
+            f.end
+        } else {
+            cluster_end.max(f.end)
+        };
         cluster.push(f);
     }
     flush(&mut cluster, &mut out);
@@ -399,7 +406,11 @@ mod tests {
     use super::*;
 
     fn kinds(text: &str) -> Vec<(Kind, String)> {
-        Scanner::new().scan(text).into_iter().map(|f| (f.kind, f.text)).collect()
+        Scanner::new()
+            .scan(text)
+            .into_iter()
+            .map(|f| (f.kind, f.text))
+            .collect()
     }
 
     #[test]

@@ -28,14 +28,57 @@ pub(crate) struct Cell {
 }
 
 const NAME_HEADERS: &[&str] = &[
-    "姓名", "户主姓名", "户主", "申请人", "申请人姓名", "被征收人", "被征收人姓名", "被拆迁人", "当事人", "收款人",
-    "领款人", "户名", "账户名", "救助对象", "保障对象", "对象姓名", "拟聘人员", "拟聘用人员", "考生姓名", "人员姓名",
-    "家庭成员", "成员姓名", "持卡人", "补贴对象", "受助人", "权利人", "产权人", "联系人", "负责人", "监护人", "姓 名",
+    "姓名",
+    "户主姓名",
+    "户主",
+    "申请人",
+    "申请人姓名",
+    "被征收人",
+    "被征收人姓名",
+    "被拆迁人",
+    "当事人",
+    "收款人",
+    "领款人",
+    "户名",
+    "账户名",
+    "救助对象",
+    "保障对象",
+    "对象姓名",
+    "拟聘人员",
+    "拟聘用人员",
+    "考生姓名",
+    "人员姓名",
+    "家庭成员",
+    "成员姓名",
+    "持卡人",
+    "补贴对象",
+    "受助人",
+    "权利人",
+    "产权人",
+    "联系人",
+    "负责人",
+    "监护人",
+    "姓 名",
 ];
 
 const ADDRESS_HEADERS: &[&str] = &[
-    "住址", "家庭住址", "家庭地址", "地址", "居住地址", "现住址", "住所", "户籍地址", "户籍地", "通讯地址", "联系地址",
-    "房屋坐落", "房屋地址", "坐落", "所在地址", "详细地址", "户籍所在地",
+    "住址",
+    "家庭住址",
+    "家庭地址",
+    "地址",
+    "居住地址",
+    "现住址",
+    "住所",
+    "户籍地址",
+    "户籍地",
+    "通讯地址",
+    "联系地址",
+    "房屋坐落",
+    "房屋地址",
+    "坐落",
+    "所在地址",
+    "详细地址",
+    "户籍所在地",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,7 +124,11 @@ fn cells(line: &str, base: usize, sep: Sep) -> Vec<(usize, usize)> {
             Sep::Pipe => c == '|' || c == '｜',
             Sep::Comma => c == ',',
             Sep::Spaces => {
-                c == '\u{3000}' || (c == ' ' && it.peek().is_some_and(|(_, n)| *n == ' ' || *n == '\u{3000}'))
+                c == '\u{3000}'
+                    || (c == ' '
+                        && it
+                            .peek()
+                            .is_some_and(|(_, n)| *n == ' ' || *n == '\u{3000}'))
             }
         };
         if is_sep {
@@ -106,7 +153,9 @@ fn cells(line: &str, base: usize, sep: Sep) -> Vec<(usize, usize)> {
 
 fn header_kind(cell: &str) -> Option<Column> {
     let bare: String = cell.chars().filter(|c| !c.is_whitespace()).collect();
-    if NAME_HEADERS.contains(&bare.as_str()) || (bare.ends_with("姓名") && bare.chars().count() <= 8) {
+    if NAME_HEADERS.contains(&bare.as_str())
+        || (bare.ends_with("姓名") && bare.chars().count() <= 8)
+    {
         Some(Column::Name)
     } else if ADDRESS_HEADERS.contains(&bare.as_str())
         || ((bare.ends_with("住址") || bare.ends_with("地址")) && bare.chars().count() <= 8)
@@ -114,20 +163,32 @@ fn header_kind(cell: &str) -> Option<Column> {
         Some(Column::Address)
     } else if bare.chars().count() > 12 {
         None
-    } else if ["账号", "帐号", "卡号", "账户", "帐户"].iter().any(|w| bare.contains(w)) {
+    } else if ["账号", "帐号", "卡号", "账户", "帐户"]
+        .iter()
+        .any(|w| bare.contains(w))
+    {
         Some(Column::Account)
-    } else if ["电话", "手机", "联系方式"].iter().any(|w| bare.contains(w)) {
+    } else if ["电话", "手机", "联系方式"]
+        .iter()
+        .any(|w| bare.contains(w))
+    {
         Some(Column::Phone)
-    } else if ["身份证", "证件号", "身份号码"].iter().any(|w| bare.contains(w)) {
+    } else if ["身份证", "证件号", "身份号码"]
+        .iter()
+        .any(|w| bare.contains(w))
+    {
         Some(Column::IdNumber)
     } else {
         None
     }
 }
 
+/// Cells under known headers, and the byte ranges of header lines.
+pub(crate) type Tables = (Vec<Cell>, Vec<(usize, usize)>);
+
 /// Every cell of `text` that stands under a name or address header, and
 /// the byte ranges of the header lines themselves.
-pub(crate) fn header_cells(text: &str) -> (Vec<Cell>, Vec<(usize, usize)>) {
+pub(crate) fn header_cells(text: &str) -> Tables {
     let mut out = Vec::new();
     let mut headers = Vec::new();
     let mut header: Option<(Sep, Vec<(usize, Column)>)> = None;
@@ -154,7 +215,8 @@ pub(crate) fn header_cells(text: &str) -> (Vec<Cell>, Vec<(usize, usize)>) {
             .collect();
         // A header line has at least three cells and no `key：value`
         // cell (`当事人  朱士杰  性别：男` is a record, not a header).
-        let header_like = cs.len() >= 3 && !cs.iter().any(|(s, e)| text[*s..*e].contains(['：', ':']));
+        let header_like =
+            cs.len() >= 3 && !cs.iter().any(|(s, e)| text[*s..*e].contains(['：', ':']));
         if !kinds.is_empty() && header_like {
             headers.push((line_base, line_base + body.len()));
             header = Some((sep, kinds));
@@ -167,7 +229,11 @@ pub(crate) fn header_cells(text: &str) -> (Vec<Cell>, Vec<(usize, usize)>) {
                 for (i, column) in cols {
                     if let Some((s, e)) = cs.get(*i) {
                         if s < e {
-                            out.push(Cell { start: *s, end: *e, column: *column });
+                            out.push(Cell {
+                                start: *s,
+                                end: *e,
+                                column: *column,
+                            });
                         }
                     }
                 }
@@ -189,7 +255,11 @@ mod tests {
     use super::*;
 
     fn texts(t: &str) -> Vec<(&str, Column)> {
-        header_cells(t).0.into_iter().map(|c| (&t[c.start..c.end], c.column)).collect()
+        header_cells(t)
+            .0
+            .into_iter()
+            .map(|c| (&t[c.start..c.end], c.column))
+            .collect()
     }
 
     #[test]

@@ -20,22 +20,26 @@ const NUM_CHARS: &str = "0123456789０１２３４５６７８９一二三四五
 
 /// Units after a number, longest first.
 const UNITS: &[&str] = &[
-    "号楼", "号院", "号房", "单元", "号", "栋", "幢", "座", "室", "层", "楼", "组", "队", "社", "户", "弄", "排", "巷",
+    "号楼", "号院", "号房", "单元", "号", "栋", "幢", "座", "室", "层", "楼", "组", "队", "社",
+    "户", "弄", "排", "巷",
 ];
 
 /// Street-level suffixes (a name before them).
-const STREETS: &[&str] = &["大街", "大道", "胡同", "路", "街", "巷", "弄", "道", "里", "段"];
+const STREETS: &[&str] = &[
+    "大街", "大道", "胡同", "路", "街", "巷", "弄", "道", "里", "段",
+];
 
 /// Estate suffixes.
 const ESTATES: &[&str] = &[
-    "小区", "花园", "新村", "家园", "公寓", "大厦", "广场", "嘉园", "名苑", "华府", "公馆", "山庄", "大院", "苑",
-    "城", "庭", "府", "园", "宿舍",
+    "小区", "花园", "新村", "家园", "公寓", "大厦", "广场", "嘉园", "名苑", "华府", "公馆", "山庄",
+    "大院", "苑", "城", "庭", "府", "园", "宿舍",
 ];
 
 const VILLAGES: &[&str] = &["村委会", "居委会", "社区", "村"];
 
 const ADDRESS_CONTEXT: &[&str] = &[
-    "住址", "地址", "住所", "家住", "现住", "居住", "住在", "户籍", "坐落", "座落", "位于", "送达", "寄往", "邮寄",
+    "住址", "地址", "住所", "家住", "现住", "居住", "住在", "户籍", "坐落", "座落", "位于", "送达",
+    "寄往", "邮寄",
 ];
 
 fn is_han(c: char) -> bool {
@@ -60,7 +64,11 @@ fn detail_at(text: &str, i: usize) -> Option<usize> {
     let mut e = i;
     let mut digits = 0;
     while let Some(c) = next_char(text, e) {
-        if is_num(c) || (digits > 0 && matches!(c, '-' | '－' | '—') && next_char(text, e + c.len_utf8()).is_some_and(is_num)) {
+        if is_num(c)
+            || (digits > 0
+                && matches!(c, '-' | '－' | '—')
+                && next_char(text, e + c.len_utf8()).is_some_and(is_num))
+        {
             e += c.len_utf8();
             digits += 1;
             if digits > 8 {
@@ -77,7 +85,10 @@ fn detail_at(text: &str, i: usize) -> Option<usize> {
         return None;
     }
     let rest = &text[e..];
-    UNITS.iter().find(|u| rest.starts_with(**u)).map(|u| e + u.len())
+    UNITS
+        .iter()
+        .find(|u| rest.starts_with(**u))
+        .map(|u| e + u.len())
 }
 
 /// Detail parts chained from `i` (`88号3栋2单元501室`): the end of the
@@ -127,32 +138,55 @@ fn part_before(text: &str, end: usize) -> Option<(usize, bool)> {
         return Some((s, true));
     }
     // Generic parts by suffix.
-    let generic = |suffixes: &[&str], min: usize, max: usize, admin: bool| -> Option<(usize, bool)> {
-        let suf = suffixes.iter().find(|s| head.ends_with(**s))?;
-        let mut s = end - suf.len();
-        let mut n = 0;
-        while let Some(c) = prev_char(text, s) {
-            if n == max || !(name_char(c) || is_num(c) && !admin) {
-                break;
+    let generic =
+        |suffixes: &[&str], min: usize, max: usize, admin: bool| -> Option<(usize, bool)> {
+            let suf = suffixes.iter().find(|s| head.ends_with(**s))?;
+            let mut s = end - suf.len();
+            let mut n = 0;
+            while let Some(c) = prev_char(text, s) {
+                if n == max || !(name_char(c) || is_num(c) && !admin) {
+                    break;
+                }
+                s -= c.len_utf8();
+                n += 1;
             }
-            s -= c.len_utf8();
-            n += 1;
-        }
-        // Leading context words are no part of the name.
-        let name = &text[s..end - suf.len()];
-        let mut s2 = s;
-        for w in ADDRESS_CONTEXT.iter().chain(["家", "住", "在", "现"].iter()) {
-            if name.starts_with(w) && name.len() > w.len() {
-                s2 = s2.max(s + w.len());
+            // Leading context words are no part of the name.
+            let name = &text[s..end - suf.len()];
+            let mut s2 = s;
+            for w in ADDRESS_CONTEXT
+                .iter()
+                .chain(["家", "住", "在", "现"].iter())
+            {
+                if name.starts_with(w) && name.len() > w.len() {
+                    s2 = s2.max(s + w.len());
+                }
             }
-        }
-        let n = text[s2..end - suf.len()].chars().count();
-        (n >= min).then_some((s2, admin))
-    };
+            let n = text[s2..end - suf.len()].chars().count();
+            (n >= min).then_some((s2, admin))
+        };
     generic(VILLAGES, 1, 5, false)
         .or_else(|| generic(STREETS, 1, 6, false))
         .or_else(|| generic(ESTATES, 2, 8, false))
-        .or_else(|| generic(&["镇", "乡", "街道", "县", "区", "市", "省", "旗", "自治州", "开发区", "园区"], 2, 4, true))
+        .or_else(|| {
+            generic(
+                &[
+                    "镇",
+                    "乡",
+                    "街道",
+                    "县",
+                    "区",
+                    "市",
+                    "省",
+                    "旗",
+                    "自治州",
+                    "开发区",
+                    "园区",
+                ],
+                2,
+                4,
+                true,
+            )
+        })
 }
 
 fn context_before(text: &str, start: usize) -> bool {
@@ -168,7 +202,15 @@ impl Detector for Address {
         for cell in p.cells().iter().filter(|c| c.column == Column::Address) {
             let v = &text[cell.start..cell.end];
             if v.chars().count() >= 3 && v.chars().any(is_han) && !v.contains(['*', '＊']) {
-                out.push(finding(p, Kind::Address, cell.start, cell.end, 0.9, &["住址 column"], None));
+                out.push(finding(
+                    p,
+                    Kind::Address,
+                    cell.start,
+                    cell.end,
+                    0.9,
+                    &["住址 column"],
+                    None,
+                ));
             }
         }
         // 2. Anchors: a number with a unit.
@@ -215,7 +257,15 @@ impl Detector for Address {
             // `5号文件`, `第3组`, `12号` alone: a single number with 号/组
             // and no street part is no address.
             if score > 0.0 && !is_document_number(text, start, i) {
-                out.push(finding(p, Kind::Address, start, end, score, &["address grammar"], ctx.then_some("address context")));
+                out.push(finding(
+                    p,
+                    Kind::Address,
+                    start,
+                    end,
+                    score,
+                    &["address grammar"],
+                    ctx.then_some("address context"),
+                ));
                 last_end = end;
             }
             i = end.max(i + c.len_utf8());
@@ -223,11 +273,18 @@ impl Detector for Address {
         // 3. A township (or county) followed by a village: 户胡镇龙潭村.
         for (pos, _) in text.match_indices('村') {
             let end = pos + '村'.len_utf8();
-            if out.iter().any(|f| f.kind == Kind::Address && f.start <= pos && pos < f.end) {
+            if out
+                .iter()
+                .any(|f| f.kind == Kind::Address && f.start <= pos && pos < f.end)
+            {
                 continue;
             }
-            let Some((vs, false)) = part_before(text, end) else { continue };
-            let Some((s, true)) = part_before(text, vs) else { continue };
+            let Some((vs, false)) = part_before(text, end) else {
+                continue;
+            };
+            let Some((s, true)) = part_before(text, vs) else {
+                continue;
+            };
             let mut start = s;
             while let Some((s2, true)) = part_before(text, start) {
                 if s2 >= start {
@@ -238,7 +295,15 @@ impl Detector for Address {
             if next_char(text, end).is_some_and(|c| "委民级".contains(c)) {
                 continue; // 村委会, 村民, 村级
             }
-            out.push(finding(p, Kind::Address, start, end, 0.8, &["township and village"], None));
+            out.push(finding(
+                p,
+                Kind::Address,
+                start,
+                end,
+                0.8,
+                &["township and village"],
+                None,
+            ));
         }
     }
 }
@@ -247,7 +312,13 @@ impl Detector for Address {
 /// document or case number, not an address.
 fn is_document_number(text: &str, start: usize, num: usize) -> bool {
     let before = prev_char(text, start);
-    start == num && before.is_some_and(|c| matches!(c, '〕' | '］' | ']' | '）' | ')' | '第' | '初' | '终' | '字'))
+    start == num
+        && before.is_some_and(|c| {
+            matches!(
+                c,
+                '〕' | '］' | ']' | '）' | ')' | '第' | '初' | '终' | '字'
+            )
+        })
 }
 
 #[cfg(test)]
@@ -265,7 +336,10 @@ mod tests {
             addrs("住址：安徽省六安市霍邱县城关镇东湖路88号3栋2单元501室。"),
             vec!["安徽省六安市霍邱县城关镇东湖路88号3栋2单元501室"]
         );
-        assert_eq!(addrs("家住霍邱县户胡镇龙潭村三组，"), vec!["霍邱县户胡镇龙潭村三组"]);
+        assert_eq!(
+            addrs("家住霍邱县户胡镇龙潭村三组，"),
+            vec!["霍邱县户胡镇龙潭村三组"]
+        );
         assert_eq!(addrs("现住东湖路88号"), vec!["东湖路88号"]);
         assert_eq!(addrs("住霍邱县户胡镇龙潭村"), vec!["霍邱县户胡镇龙潭村"]);
     }

@@ -44,13 +44,17 @@ impl Detector for BankCard {
             if d.contains('X') || d.starts_with('0') {
                 return None;
             }
-            let ctx = context::before(p.text, c.start, &[Topic::Bank]).map(|x| x.0).or_else(|| {
-                (p.column_at(c.start) == Some(crate::table::Column::Account)).then_some("账号 column")
-            });
+            let ctx = context::before(p.text, c.start, &[Topic::Bank])
+                .map(|x| x.0)
+                .or_else(|| {
+                    (p.column_at(c.start) == Some(crate::table::Column::Account))
+                        .then_some("账号 column")
+                });
             let card_len = (16..=19).contains(&d.len());
             let luhn = card_len && luhn_ok(d);
             let bin = dict::bins().lookup(d);
-            let bin_len_ok = bin.is_some_and(|b| b.lengths.is_empty() || b.lengths.contains(&d.len()));
+            let bin_len_ok =
+                bin.is_some_and(|b| b.lengths.is_empty() || b.lengths.contains(&d.len()));
             let (score, checks): (f32, &[&'static str]) = if luhn && bin_len_ok {
                 (0.95, &["luhn", "issuer BIN"])
             } else if luhn && d.starts_with("62") {
@@ -82,7 +86,11 @@ mod tests {
     use proptest::prelude::*;
 
     fn cards(text: &str) -> Vec<String> {
-        found(&BankCard, text).into_iter().filter(|f| f.2 >= 0.5).map(|f| f.1).collect()
+        found(&BankCard, text)
+            .into_iter()
+            .filter(|f| f.2 >= 0.5)
+            .map(|f| f.1)
+            .collect()
     }
 
     /// Append the Luhn check digit.
@@ -105,7 +113,14 @@ mod tests {
         let c = with_luhn("622848123456789012");
         assert_eq!(cards(&format!("卡号{c}")), vec![c.clone()]);
         assert_eq!(cards(&c), vec![c.clone()]);
-        let grouped = format!("{} {} {} {} {}", &c[..4], &c[4..8], &c[8..12], &c[12..16], &c[16..]);
+        let grouped = format!(
+            "{} {} {} {} {}",
+            &c[..4],
+            &c[4..8],
+            &c[8..12],
+            &c[12..16],
+            &c[16..]
+        );
         assert_eq!(cards(&grouped), vec![grouped.clone()]);
     }
 
@@ -116,7 +131,10 @@ mod tests {
         assert_ne!(bad, good);
         assert!(cards(bad).is_empty() || luhn_ok(bad));
         assert_eq!(cards(&format!("账号：{bad}")), vec![bad]);
-        assert_eq!(cards("开户行：霍邱县农村信用社 账号 20000123456789012"), vec!["20000123456789012"]);
+        assert_eq!(
+            cards("开户行：霍邱县农村信用社 账号 20000123456789012"),
+            vec!["20000123456789012"]
+        );
     }
 
     #[test]

@@ -43,10 +43,21 @@ impl Detector for Email {
             let Some((_, tld)) = domain.rsplit_once('.') else {
                 continue;
             };
-            if tld.len() < 2 || !tld.bytes().all(|c| c.is_ascii_alphabetic()) || domain.contains("..") {
+            if tld.len() < 2
+                || !tld.bytes().all(|c| c.is_ascii_alphabetic())
+                || domain.contains("..")
+            {
                 continue;
             }
-            out.push(finding(p, Kind::Email, s, e, 0.95, &["e-mail syntax"], None));
+            out.push(finding(
+                p,
+                Kind::Email,
+                s,
+                e,
+                0.95,
+                &["e-mail syntax"],
+                None,
+            ));
         }
     }
 }
@@ -62,8 +73,14 @@ mod tests {
 
     #[test]
     fn finds_addresses() {
-        assert_eq!(emails("邮箱：zhang.san@163.com。"), vec!["zhang.san@163.com"]);
-        assert_eq!(emails("联系 li_si+gov@mail.hq.gov.cn，"), vec!["li_si+gov@mail.hq.gov.cn"]);
+        assert_eq!(
+            emails("邮箱：zhang.san@163.com。"),
+            vec!["zhang.san@163.com"]
+        );
+        assert_eq!(
+            emails("联系 li_si+gov@mail.hq.gov.cn，"),
+            vec!["li_si+gov@mail.hq.gov.cn"]
+        );
     }
 
     #[test]

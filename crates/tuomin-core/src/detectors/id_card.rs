@@ -175,16 +175,29 @@ mod tests {
 
     #[test]
     fn finds_valid_ids_in_text() {
-        assert_eq!(ids("身份证号：11010519491231002X。"), vec!["11010519491231002X"]);
+        assert_eq!(
+            ids("身份证号：11010519491231002X。"),
+            vec!["11010519491231002X"]
+        );
         let id = complete("34152219800101123");
         assert_eq!(ids(&format!("户主{id}，")), vec![id.clone()]);
     }
 
     #[test]
     fn full_width_and_separated() {
-        assert_eq!(ids("１１０１０５１９４９１２３１００２Ｘ"), vec!["１１０１０５１９４９１２３１００２Ｘ"]);
+        assert_eq!(
+            ids("１１０１０５１９４９１２３１００２Ｘ"),
+            vec!["１１０１０５１９４９１２３１００２Ｘ"]
+        );
         let id = complete("34152219800101123");
-        let spaced = format!("{} {} {} {} {}", &id[..4], &id[4..8], &id[8..12], &id[12..16], &id[16..]);
+        let spaced = format!(
+            "{} {} {} {} {}",
+            &id[..4],
+            &id[4..8],
+            &id[8..12],
+            &id[12..16],
+            &id[16..]
+        );
         assert_eq!(ids(&spaced), vec![spaced.clone()]);
         let hyph = format!("{}-{}-{}", &id[..6], &id[6..14], &id[14..]);
         assert_eq!(ids(&hyph), vec![hyph.clone()]);
@@ -216,13 +229,25 @@ mod tests {
     fn rejects_look_alikes() {
         assert!(ids("110105194912310021").is_empty(), "bad check digit");
         assert!(ids(&complete("11010519491331002")).is_empty(), "month 13");
-        assert!(ids(&complete("11010520991231002")).is_empty(), "future birth");
-        assert!(ids(&complete("99010519491231002")).is_empty(), "no such region");
+        assert!(
+            ids(&complete("11010520991231002")).is_empty(),
+            "future birth"
+        );
+        assert!(
+            ids(&complete("99010519491231002")).is_empty(),
+            "no such region"
+        );
         assert!(ids("91341522MA2N1234X5").is_empty(), "credit code");
         assert!(ids("3415**********123X").is_empty(), "already masked");
         assert!(ids("341522********1236").is_empty(), "already masked");
-        assert!(ids(&format!("A{}", complete("11010519491231002"))).is_empty(), "inside a code");
-        assert!(ids(&format!("{}9", complete("11010519491231002"))).is_empty(), "inside a longer number");
+        assert!(
+            ids(&format!("A{}", complete("11010519491231002"))).is_empty(),
+            "inside a code"
+        );
+        assert!(
+            ids(&format!("{}9", complete("11010519491231002"))).is_empty(),
+            "inside a longer number"
+        );
     }
 
     #[test]
@@ -236,7 +261,9 @@ mod tests {
     fn valid_id() -> impl Strategy<Value = String> {
         // Real region codes, real dates, any sequence number.
         (
-            prop::sample::select(vec!["110105", "341522", "440305", "342401", "650102", "310115"]),
+            prop::sample::select(vec![
+                "110105", "341522", "440305", "342401", "650102", "310115",
+            ]),
             1930u32..2020,
             1u32..=12,
             1u32..=28,

@@ -17,7 +17,11 @@ pub(crate) struct Landline;
 /// example all the time; they are accepted only when the area code stands
 /// apart (`loose`).
 fn local_ok_with(d: &str, loose: bool) -> bool {
-    let first_ok = if loose { !d.starts_with('0') } else { !d.starts_with(['0', '1']) };
+    let first_ok = if loose {
+        !d.starts_with('0')
+    } else {
+        !d.starts_with(['0', '1'])
+    };
     (7..=8).contains(&d.len()) && first_ok && d.bytes().all(|b| b.is_ascii_digit())
 }
 
@@ -73,18 +77,25 @@ impl Detector for Landline {
             // The extension group of `0551-62345678-123`.
             let (d, ext_group) = match groups.len() {
                 1 => (c.digits.clone(), false),
-                2 if groups[1].digits.len() <= 5 && !groups[0].digits.starts_with('0') => return None,
+                2 if groups[1].digits.len() <= 5 && !groups[0].digits.starts_with('0') => {
+                    return None
+                }
                 _ => {
                     let last = &groups[groups.len() - 1].digits;
                     let body: String = groups.iter().map(|g| g.digits.as_str()).collect();
-                    if groups.len() >= 3 && last.len() <= 5 && local_ok(&body[groups[0].digits.len()..body.len() - last.len()]) {
+                    if groups.len() >= 3
+                        && last.len() <= 5
+                        && local_ok(&body[groups[0].digits.len()..body.len() - last.len()])
+                    {
                         (body[..body.len() - last.len()].to_string(), true)
                     } else {
                         (body, false)
                     }
                 }
             };
-            if let Some((open, _)) = parenthesized_area(p.text, start).filter(|_| local_ok_with(&d, true)) {
+            if let Some((open, _)) =
+                parenthesized_area(p.text, start).filter(|_| local_ok_with(&d, true))
+            {
                 start = open;
                 checks.push("area code");
                 score = 0.9;
@@ -120,7 +131,15 @@ impl Detector for Landline {
                 end = e;
                 checks.push("extension");
             }
-            Some(finding(p, Kind::Landline, start, end, score, &checks, ctx_word))
+            Some(finding(
+                p,
+                Kind::Landline,
+                start,
+                end,
+                score,
+                &checks,
+                ctx_word,
+            ))
         });
     }
 }
@@ -131,7 +150,11 @@ mod tests {
     use crate::detectors::found;
 
     fn lines(text: &str) -> Vec<String> {
-        found(&Landline, text).into_iter().filter(|f| f.2 >= 0.5).map(|f| f.1).collect()
+        found(&Landline, text)
+            .into_iter()
+            .filter(|f| f.2 >= 0.5)
+            .map(|f| f.1)
+            .collect()
     }
 
     #[test]
@@ -141,7 +164,10 @@ mod tests {
         assert_eq!(lines("（0564）6012345"), vec!["（0564）6012345"]);
         assert_eq!(lines("0551 62345678"), vec!["0551 62345678"]);
         assert_eq!(lines("010-12345678"), vec!["010-12345678"]);
-        assert!(lines("01012345678").is_empty(), "glued, a local number starting with 1 is no phone");
+        assert!(
+            lines("01012345678").is_empty(),
+            "glued, a local number starting with 1 is no phone"
+        );
         assert_eq!(lines("010-62345678"), vec!["010-62345678"]);
         assert_eq!(lines("055162345678"), vec!["055162345678"]);
         assert_eq!(lines("0551-62345678转123"), vec!["0551-62345678转123"]);

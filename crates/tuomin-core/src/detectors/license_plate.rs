@@ -42,7 +42,11 @@ fn plate_len(s: &str) -> Option<usize> {
     let ok = match body.len() {
         5 => digits >= 3,
         // New-energy plates: D/F (or A-K for some) first or last, 5 digits.
-        6 => digits >= 5 && (body.starts_with(|c: char| c.is_ascii_uppercase()) || body.ends_with(['D', 'F'])),
+        6 => {
+            digits >= 5
+                && (body.starts_with(|c: char| c.is_ascii_uppercase())
+                    || body.ends_with(['D', 'F']))
+        }
         _ => false,
     };
     ok.then_some(end)
@@ -55,8 +59,12 @@ impl Detector for LicensePlate {
         let b = p.text.as_bytes();
         let aliases = dict::province_aliases();
         for (j, _) in b.iter().enumerate().filter(|(_, c)| c.is_ascii_uppercase()) {
-            let Some(start) = j.checked_sub(3) else { continue };
-            let Some(alias) = p.text.get(start..j) else { continue };
+            let Some(start) = j.checked_sub(3) else {
+                continue;
+            };
+            let Some(alias) = p.text.get(start..j) else {
+                continue;
+            };
             if !aliases.contains(&alias) {
                 continue;
             }
@@ -64,13 +72,23 @@ impl Detector for LicensePlate {
                 continue;
             };
             let end = j + n;
-            if crate::numeric::char_at(p.text, end).is_some_and(|c| c.is_ascii_alphanumeric() || c == '*') {
+            if crate::numeric::char_at(p.text, end)
+                .is_some_and(|c| c.is_ascii_alphanumeric() || c == '*')
+            {
                 continue;
             }
             let m = start..end;
             let ctx = context::before(p.text, m.start, &[Topic::Plate]).map(|x| x.0);
             let score = if ctx.is_some() { 0.95 } else { 0.85 };
-            out.push(finding(p, Kind::LicensePlate, m.start, m.end, score, &["plate pattern"], ctx));
+            out.push(finding(
+                p,
+                Kind::LicensePlate,
+                m.start,
+                m.end,
+                score,
+                &["plate pattern"],
+                ctx,
+            ));
         }
     }
 }

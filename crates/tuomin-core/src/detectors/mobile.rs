@@ -33,7 +33,10 @@ pub(crate) fn allocated(d: &[u8]) -> bool {
 /// True for the shape of any mainland mobile number, `1[3-9]` + 9 digits
 /// (IoT and data-only segments outside the allocated pattern included).
 pub(crate) fn mobile_shaped(d: &[u8]) -> bool {
-    d.len() == 11 && d[0] == b'1' && (b'3'..=b'9').contains(&d[1]) && d.iter().all(u8::is_ascii_digit)
+    d.len() == 11
+        && d[0] == b'1'
+        && (b'3'..=b'9').contains(&d[1])
+        && d.iter().all(u8::is_ascii_digit)
 }
 
 impl Detector for Mobile {
@@ -66,7 +69,8 @@ impl Detector for Mobile {
             // The country code belongs to the number: `+86 138…`,
             // `0086-138…`, `(+86)138…`.
             let start = country_code_start(p.text, run, c.first, start);
-            let ctx = context::before(p.text, start, &[Topic::Phone, Topic::Wechat, Topic::Qq]).map(|x| x.0);
+            let ctx = context::before(p.text, start, &[Topic::Phone, Topic::Wechat, Topic::Qq])
+                .map(|x| x.0);
             let (base, check) = if allocated(d) {
                 (0.95, "allocated mobile segment")
             } else {
@@ -83,11 +87,23 @@ fn country_code_start(text: &str, run: &crate::numeric::Run, first: usize, start
     if first > 0 {
         let g = &run.groups[first - 1];
         if first == 1 && matches!(g.digits.as_str(), "86" | "0086") {
-            return if text[..g.start].ends_with('+') { g.start - 1 } else { g.start };
+            return if text[..g.start].ends_with('+') {
+                g.start - 1
+            } else {
+                g.start
+            };
         }
         return start;
     }
-    for p in ["(+86)", "（+86）", "(+86) ", "（+86） ", "+86", "(86)", "（86）"] {
+    for p in [
+        "(+86)",
+        "（+86）",
+        "(+86) ",
+        "（+86） ",
+        "+86",
+        "(86)",
+        "（86）",
+    ] {
         if text[..start].ends_with(p) {
             return start - p.len();
         }
@@ -124,9 +140,18 @@ mod tests {
         assert_eq!(mobiles("0086 13812345678"), vec!["0086 13812345678"]);
         assert_eq!(mobiles("(+86)13812345678"), vec!["(+86)13812345678"]);
         assert_eq!(mobiles("8613812345678"), vec!["13812345678"]);
-        assert_eq!(mobiles("１３８１２３４５６７８"), vec!["１３８１２３４５６７８"]);
-        assert_eq!(mobiles("13812345678、13987654321"), vec!["13812345678", "13987654321"]);
-        assert_eq!(mobiles("13812345678 13987654321"), vec!["13812345678", "13987654321"]);
+        assert_eq!(
+            mobiles("１３８１２３４５６７８"),
+            vec!["１３８１２３４５６７８"]
+        );
+        assert_eq!(
+            mobiles("13812345678、13987654321"),
+            vec!["13812345678", "13987654321"]
+        );
+        assert_eq!(
+            mobiles("13812345678 13987654321"),
+            vec!["13812345678", "13987654321"]
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use crate::numeric::Run;
 use crate::Finding;
 
+mod address;
 mod bank_card;
 mod email;
 mod id_card;
@@ -12,11 +13,11 @@ mod license_plate;
 mod mobile;
 mod passport;
 mod person_name;
-mod address;
 mod qq;
 mod travel_permit;
 mod wechat;
 
+pub(crate) use address::Address;
 pub(crate) use bank_card::BankCard;
 pub(crate) use email::Email;
 pub(crate) use id_card::IdCard;
@@ -25,7 +26,6 @@ pub(crate) use license_plate::LicensePlate;
 pub(crate) use mobile::Mobile;
 pub(crate) use passport::Passport;
 pub(crate) use person_name::PersonName;
-pub(crate) use address::Address;
 pub(crate) use qq::Qq;
 pub(crate) use travel_permit::TravelPermit;
 pub(crate) use wechat::Wechat;
@@ -34,7 +34,7 @@ pub(crate) use wechat::Wechat;
 pub(crate) struct Prepared<'t> {
     pub text: &'t str,
     pub runs: Vec<Run>,
-    cells: std::sync::OnceLock<(Vec<crate::table::Cell>, Vec<(usize, usize)>)>,
+    cells: std::sync::OnceLock<crate::table::Tables>,
 }
 
 impl<'t> Prepared<'t> {
@@ -48,7 +48,10 @@ impl<'t> Prepared<'t> {
 
     /// Table cells under a name or address header (computed on first use).
     pub fn cells(&self) -> &[crate::table::Cell] {
-        &self.cells.get_or_init(|| crate::table::header_cells(self.text)).0
+        &self
+            .cells
+            .get_or_init(|| crate::table::header_cells(self.text))
+            .0
     }
 
     /// The header column of the table cell holding byte `i`, if any.
@@ -60,7 +63,10 @@ impl<'t> Prepared<'t> {
 
     /// Is byte `i` on a table header line?
     pub fn in_header_line(&self, i: usize) -> bool {
-        let h = &self.cells.get_or_init(|| crate::table::header_cells(self.text)).1;
+        let h = &self
+            .cells
+            .get_or_init(|| crate::table::header_cells(self.text))
+            .1;
         let k = h.partition_point(|(s, _)| *s <= i);
         k > 0 && i < h[k - 1].1
     }

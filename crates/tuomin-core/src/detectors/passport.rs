@@ -55,7 +55,15 @@ impl Detector for Passport {
             }
             let ctx = context::before(p.text, start, &[Topic::Passport]).map(|x| x.0);
             let score = if ctx.is_some() { 0.95 } else { 0.4 };
-            out.push(finding(p, Kind::Passport, start, g.end, score, &["passport number shape"], ctx));
+            out.push(finding(
+                p,
+                Kind::Passport,
+                start,
+                g.end,
+                score,
+                &["passport number shape"],
+                ctx,
+            ));
         }
     }
 }
@@ -66,7 +74,11 @@ mod tests {
     use crate::detectors::found;
 
     fn passports(t: &str) -> Vec<String> {
-        found(&Passport, t).into_iter().filter(|f| f.2 >= 0.5).map(|f| f.1).collect()
+        found(&Passport, t)
+            .into_iter()
+            .filter(|f| f.2 >= 0.5)
+            .map(|f| f.1)
+            .collect()
     }
 
     #[test]

@@ -29,31 +29,250 @@ pub(crate) struct PersonName;
 
 /// Words that, right before a name, say a person is named.
 const ROLE_BEFORE: &[&str] = &[
-    "姓名", "户主", "申请人", "当事人", "法定代表人", "法人代表", "委托代理人", "委托诉讼代理人", "诉讼代理人",
-    "代理人", "被告人", "被告", "原告", "第三人", "上诉人", "被上诉人", "申诉人", "被申请人", "被申诉人",
-    "被征收人", "被拆迁人", "被执行人", "申请执行人", "犯罪嫌疑人", "证人", "联系人", "经办人", "负责人",
-    "承办人", "审核人", "审批人", "复核人", "收款人", "领款人", "户名", "投诉人", "举报人", "信访人", "来访人",
-    "反映人", "死者", "患者", "学生", "职工", "村民", "居民", "法官", "审判长", "审判员", "人民陪审员",
-    "陪审员", "书记员", "检察员", "检察官", "律师", "局长", "县长", "副县长", "主任", "副主任", "书记",
-    "副书记", "镇长", "乡长", "村长", "科长", "处长", "院长", "校长", "经理", "主席", "厅长", "部长", "组长",
-    "队长", "站长", "所长", "监护人", "配偶", "妻子", "丈夫", "之子", "之女", "儿子", "女儿", "父亲", "母亲",
-    "记录人", "制表人", "填表人", "签发人", "拟稿人", "核稿人", "批准人", "委员", "代表", "医生", "教师",
-    "老师", "同志", "会计", "出纳", "民警", "警官", "社长", "理事长", "董事长", "总经理", "执行董事", "股东",
-    "业主", "租户", "承租人", "出租人", "借款人", "贷款人", "担保人", "继承人", "受益人", "权利人", "义务人",
-    "产权人", "持卡人", "救助对象", "保障对象", "驾驶人", "驾驶员", "车主", "受害人", "被害人", "嫌疑人",
-    "报案人", "发现人", "推荐人", "考生", "应聘人员", "拟聘人员", "获奖者", "本人", "家属", "亲属",
-    "经营者", "业户", "堂兄", "堂弟", "堂姐", "堂妹", "表哥", "表弟", "表姐", "表妹", "哥哥", "弟弟", "姐姐",
-    "妹妹", "其子", "其女", "其妻", "其夫", "邻居", "户主为", "见证人", "公证员", "调解员", "网格员",
+    "姓名",
+    "户主",
+    "申请人",
+    "当事人",
+    "法定代表人",
+    "法人代表",
+    "委托代理人",
+    "委托诉讼代理人",
+    "诉讼代理人",
+    "代理人",
+    "被告人",
+    "被告",
+    "原告",
+    "第三人",
+    "上诉人",
+    "被上诉人",
+    "申诉人",
+    "被申请人",
+    "被申诉人",
+    "被征收人",
+    "被拆迁人",
+    "被执行人",
+    "申请执行人",
+    "犯罪嫌疑人",
+    "证人",
+    "联系人",
+    "经办人",
+    "负责人",
+    "承办人",
+    "审核人",
+    "审批人",
+    "复核人",
+    "收款人",
+    "领款人",
+    "户名",
+    "投诉人",
+    "举报人",
+    "信访人",
+    "来访人",
+    "反映人",
+    "死者",
+    "患者",
+    "学生",
+    "职工",
+    "村民",
+    "居民",
+    "法官",
+    "审判长",
+    "审判员",
+    "人民陪审员",
+    "陪审员",
+    "书记员",
+    "检察员",
+    "检察官",
+    "律师",
+    "局长",
+    "县长",
+    "副县长",
+    "主任",
+    "副主任",
+    "书记",
+    "副书记",
+    "镇长",
+    "乡长",
+    "村长",
+    "科长",
+    "处长",
+    "院长",
+    "校长",
+    "经理",
+    "主席",
+    "厅长",
+    "部长",
+    "组长",
+    "队长",
+    "站长",
+    "所长",
+    "监护人",
+    "配偶",
+    "妻子",
+    "丈夫",
+    "之子",
+    "之女",
+    "儿子",
+    "女儿",
+    "父亲",
+    "母亲",
+    "记录人",
+    "制表人",
+    "填表人",
+    "签发人",
+    "拟稿人",
+    "核稿人",
+    "批准人",
+    "委员",
+    "代表",
+    "医生",
+    "教师",
+    "老师",
+    "同志",
+    "会计",
+    "出纳",
+    "民警",
+    "警官",
+    "社长",
+    "理事长",
+    "董事长",
+    "总经理",
+    "执行董事",
+    "股东",
+    "业主",
+    "租户",
+    "承租人",
+    "出租人",
+    "借款人",
+    "贷款人",
+    "担保人",
+    "继承人",
+    "受益人",
+    "权利人",
+    "义务人",
+    "产权人",
+    "持卡人",
+    "救助对象",
+    "保障对象",
+    "驾驶人",
+    "驾驶员",
+    "车主",
+    "受害人",
+    "被害人",
+    "嫌疑人",
+    "报案人",
+    "发现人",
+    "推荐人",
+    "考生",
+    "应聘人员",
+    "拟聘人员",
+    "获奖者",
+    "本人",
+    "家属",
+    "亲属",
+    "经营者",
+    "业户",
+    "堂兄",
+    "堂弟",
+    "堂姐",
+    "堂妹",
+    "表哥",
+    "表弟",
+    "表姐",
+    "表妹",
+    "哥哥",
+    "弟弟",
+    "姐姐",
+    "妹妹",
+    "其子",
+    "其女",
+    "其妻",
+    "其夫",
+    "邻居",
+    "户主为",
+    "见证人",
+    "公证员",
+    "调解员",
+    "网格员",
 ];
 
 /// Words that, right after a name, say it is one.
 const AFTER: &[&str] = &[
-    "同志", "先生", "女士", "老师", "同学", "等", "户", "夫妇", "一家", "家庭", "（男", "（女", "(男", "(女",
-    "，男", "，女", ",男", ",女", " 男", " 女", "\t男", "\t女", "局长", "县长", "副县长", "主任", "书记", "镇长",
-    "乡长", "村长", "科长", "处长", "院长", "校长", "经理", "主席", "厅长", "部长", "组长", "队长", "站长",
-    "所长", "委员", "代表", "律师", "法官", "医生", "警官", "，性别", "，身份证", "，公民身份", "，住", "，现住",
-    "，出生", "，汉族", "，民族", "，年龄", "，联系电话", "，电话", "，手机", "（身份证", "(身份证", "，家住",
-    "，系", "，女，", "，男，", "：男", "：女", "的家庭", "家", "；住", "；现住", "；身份证", "；男", "；女",
+    "同志",
+    "先生",
+    "女士",
+    "老师",
+    "同学",
+    "等",
+    "户",
+    "夫妇",
+    "一家",
+    "家庭",
+    "（男",
+    "（女",
+    "(男",
+    "(女",
+    "，男",
+    "，女",
+    ",男",
+    ",女",
+    " 男",
+    " 女",
+    "\t男",
+    "\t女",
+    "局长",
+    "县长",
+    "副县长",
+    "主任",
+    "书记",
+    "镇长",
+    "乡长",
+    "村长",
+    "科长",
+    "处长",
+    "院长",
+    "校长",
+    "经理",
+    "主席",
+    "厅长",
+    "部长",
+    "组长",
+    "队长",
+    "站长",
+    "所长",
+    "委员",
+    "代表",
+    "律师",
+    "法官",
+    "医生",
+    "警官",
+    "，性别",
+    "，身份证",
+    "，公民身份",
+    "，住",
+    "，现住",
+    "，出生",
+    "，汉族",
+    "，民族",
+    "，年龄",
+    "，联系电话",
+    "，电话",
+    "，手机",
+    "（身份证",
+    "(身份证",
+    "，家住",
+    "，系",
+    "，女，",
+    "，男，",
+    "：男",
+    "：女",
+    "的家庭",
+    "家",
+    "；住",
+    "；现住",
+    "；身份证",
+    "；男",
+    "；女",
     "；联系电话",
 ];
 
@@ -68,26 +287,80 @@ const STOP: &str = "的了是在和与及等为于对将把被向从到说讲指
 /// Titles: a surname followed by one is a way of addressing someone
 /// (王主任, 张科长), not a name.
 const TITLES: &[&str] = &[
-    "主任", "科长", "股长", "局长", "县长", "镇长", "乡长", "村长", "处长", "院长", "校长", "书记", "经理", "主席",
-    "厅长", "部长", "组长", "队长", "站长", "所长", "会计", "老师", "医生", "师傅", "先生", "女士", "同志", "总工",
-    "律师", "法官", "警官", "干事", "委员", "秘书", "专员", "社长", "馆长", "台长", "行长", "董事", "总经理",
-    "大爷", "大妈", "阿姨", "师傅", "老板", "某",
+    "主任",
+    "科长",
+    "股长",
+    "局长",
+    "县长",
+    "镇长",
+    "乡长",
+    "村长",
+    "处长",
+    "院长",
+    "校长",
+    "书记",
+    "经理",
+    "主席",
+    "厅长",
+    "部长",
+    "组长",
+    "队长",
+    "站长",
+    "所长",
+    "会计",
+    "老师",
+    "医生",
+    "师傅",
+    "先生",
+    "女士",
+    "同志",
+    "总工",
+    "律师",
+    "法官",
+    "警官",
+    "干事",
+    "委员",
+    "秘书",
+    "专员",
+    "社长",
+    "馆长",
+    "台长",
+    "行长",
+    "董事",
+    "总经理",
+    "大爷",
+    "大妈",
+    "阿姨",
+    "师傅",
+    "老板",
+    "某",
 ];
 
 /// Fixed political terms that contain a name but name no one in a
 /// document (毛泽东思想, 邓小平理论).
 const FIXED_TERMS: &[&str] = &[
-    "马克思列宁主义", "马克思主义", "列宁主义", "毛泽东思想", "邓小平理论", "习近平新时代中国特色社会主义思想",
-    "习近平法治思想", "习近平生态文明思想", "习近平强军思想", "习近平外交思想", "习近平经济思想", "习近平文化思想",
+    "马克思列宁主义",
+    "马克思主义",
+    "列宁主义",
+    "毛泽东思想",
+    "邓小平理论",
+    "习近平新时代中国特色社会主义思想",
+    "习近平法治思想",
+    "习近平生态文明思想",
+    "习近平强军思想",
+    "习近平外交思想",
+    "习近平经济思想",
+    "习近平文化思想",
     "三个代表",
 ];
 
 /// Parts that make a run after a role word a column header or a phrase,
 /// not a name (户主姓名, 申请人家庭住址).
 const NOT_NAME_PARTS: &[&str] = &[
-    "姓名", "性别", "住址", "地址", "身份", "号码", "年龄", "金额", "电话", "人数", "情况", "家庭", "备注", "类别",
-    "事由", "信息", "名单", "证号", "账号", "民族", "签名", "签字", "基本", "本人", "户籍", "联系", "所在", "以上",
-    "单位", "人员", "代表", "申请", "审核", "意见", "条件", "关系", "职务", "籍贯", "出生", "文化", "政治",
+    "姓名", "性别", "住址", "地址", "身份", "号码", "年龄", "金额", "电话", "人数", "情况", "家庭",
+    "备注", "类别", "事由", "信息", "名单", "证号", "账号", "民族", "签名", "签字", "基本", "本人",
+    "户籍", "联系", "所在", "以上", "单位", "人员", "代表", "申请", "审核", "意见", "条件", "关系",
+    "职务", "籍贯", "出生", "文化", "政治",
 ];
 
 /// Surname characters that are far more often a preposition, modal or
@@ -97,12 +370,38 @@ const FUNCTION_SURNAMES: &str = "应于向从以和与及对把被让在为自�
 
 /// Words after a candidate that make it (the start of) an organization.
 const ORG_WORDS: &[&str] = &[
-    "公司", "集团", "合作社", "协会", "中心", "商行", "超市", "商店", "门市", "经营部", "工作室", "事务所", "研究所",
-    "医院", "学校", "大学", "学院", "银行", "支行", "分行", "信用社", "工厂", "加工厂", "酒店", "宾馆", "饭店",
+    "公司",
+    "集团",
+    "合作社",
+    "协会",
+    "中心",
+    "商行",
+    "超市",
+    "商店",
+    "门市",
+    "经营部",
+    "工作室",
+    "事务所",
+    "研究所",
+    "医院",
+    "学校",
+    "大学",
+    "学院",
+    "银行",
+    "支行",
+    "分行",
+    "信用社",
+    "工厂",
+    "加工厂",
+    "酒店",
+    "宾馆",
+    "饭店",
 ];
 
 /// Characters that show a value has been masked already.
-const MASKS: &[char] = &['某', '*', '＊', '×', 'Ｘ', 'X', 'x', '○', '〇', '●', '□', '■', '◯', '＿', '_'];
+const MASKS: &[char] = &[
+    '某', '*', '＊', '×', 'Ｘ', 'X', 'x', '○', '〇', '●', '□', '■', '◯', '＿', '_',
+];
 
 fn is_han(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
@@ -142,7 +441,10 @@ fn index() -> &'static Index {
         for v in role_by_last.values_mut().chain(after_by_first.values_mut()) {
             v.sort_by_key(|w| std::cmp::Reverse(w.len()));
         }
-        Index { role_by_last, after_by_first }
+        Index {
+            role_by_last,
+            after_by_first,
+        }
     })
 }
 
@@ -157,12 +459,22 @@ fn role_before(text: &str, end: usize) -> Option<&'static str> {
         .unwrap_or(trimmed);
     let trimmed = trimmed.trim_end_matches(['：', ':', ' ']);
     let last = trimmed.chars().next_back()?;
-    index().role_by_last.get(&last)?.iter().copied().find(|w| trimmed.ends_with(w))
+    index()
+        .role_by_last
+        .get(&last)?
+        .iter()
+        .copied()
+        .find(|w| trimmed.ends_with(w))
 }
 
 fn after_word(rest: &str) -> Option<&'static str> {
     let first = rest.chars().next()?;
-    index().after_by_first.get(&first)?.iter().copied().find(|w| rest.starts_with(w))
+    index()
+        .after_by_first
+        .get(&first)?
+        .iter()
+        .copied()
+        .find(|w| rest.starts_with(w))
 }
 
 /// The next char after byte `i`, if any.
@@ -176,11 +488,30 @@ fn prev_char(text: &str, i: usize) -> Option<char> {
 
 /// A cell-like boundary: start of line, tab, two spaces, a pipe.
 fn boundary_before(text: &str, i: usize) -> bool {
-    match prev_char(text, i) {
-        None | Some('\n' | '\t' | '|' | '｜' | '\u{3000}' | ',' | '，' | '、' | '；' | ';' | '：' | ':' | '（' | '(' | '）' | ')' | '.' | '．' | '。') => true,
-        Some(' ') => true,
-        _ => false,
-    }
+    matches!(
+        prev_char(text, i),
+        None | Some(
+            '\n' | '\t'
+                | '|'
+                | '｜'
+                | '\u{3000}'
+                | ','
+                | '，'
+                | '、'
+                | '；'
+                | ';'
+                | '：'
+                | ':'
+                | '（'
+                | '('
+                | '）'
+                | ')'
+                | '.'
+                | '．'
+                | '。'
+                | ' '
+        )
+    )
 }
 
 fn boundary_after(text: &str, i: usize) -> bool {
@@ -198,7 +529,13 @@ struct Candidate {
     context: Option<&'static str>,
 }
 
-fn evaluate(t: &NameTables, text: &str, start: usize, surname: &str, surname_freq: f32) -> Option<Candidate> {
+fn evaluate(
+    t: &NameTables,
+    text: &str,
+    start: usize,
+    surname: &str,
+    surname_freq: f32,
+) -> Option<Candidate> {
     let s_end = start + surname.len();
     let g1 = next_char(text, s_end)?;
     if MASKS.contains(&g1) || !is_han(g1) {
@@ -248,12 +585,16 @@ fn evaluate(t: &NameTables, text: &str, start: usize, surname: &str, surname_fre
     // A frequent ordinary word (来信, 房屋, 大学) is never a name.
     // (黄家, 张家 are words too, but 家 is also a common given-name
     // character: 黄家兰, 周家豪.)
-    if (g1 != '家' && t.words.get(w2).is_some_and(|f| *f >= 300)) || t.words.get(cand).is_some_and(|f| *f >= 300) {
+    if (g1 != '家' && t.words.get(w2).is_some_and(|f| *f >= 300))
+        || t.words.get(cand).is_some_and(|f| *f >= 300)
+    {
         return None;
     }
-    let surname_is_function = surname.chars().count() == 1 && surname.chars().all(|c| FUNCTION_SURNAMES.contains(c));
+    let surname_is_function =
+        surname.chars().count() == 1 && surname.chars().all(|c| FUNCTION_SURNAMES.contains(c));
     if surname_is_function
-        && (given_score(t, g1) < 0.8 || (end > g1_end && g2.is_some_and(|c| given_score(t, c) < 0.8)))
+        && (given_score(t, g1) < 0.8
+            || (end > g1_end && g2.is_some_and(|c| given_score(t, c) < 0.8)))
     {
         return None;
     }
@@ -339,7 +680,13 @@ fn evaluate(t: &NameTables, text: &str, start: usize, surname: &str, surname_fre
     let word = |w: &str| t.words.get(w).copied().unwrap_or(0);
     let word_freq = word(w2).max(word(cand));
     if word_freq >= 3 {
-        score -= if strong { 0.15 } else if word_freq >= 50 { 0.5 } else { 0.3 };
+        score -= if strong {
+            0.15
+        } else if word_freq >= 50 {
+            0.5
+        } else {
+            0.3
+        };
         checks.push("-ordinary word");
     }
     if next_char(text, end).is_some_and(|c| PLACE_SUFFIX.contains(c)) && after.is_none() {
@@ -369,7 +716,9 @@ fn evaluate(t: &NameTables, text: &str, start: usize, surname: &str, surname_fre
 /// name (安徽金泰建材有限公司)?
 fn followed_by_org(text: &str, end: usize) -> bool {
     let rest = &text[end..crate::context::floor_char_boundary(text, end + 45)];
-    let stop = rest.find(['，', '。', '；', '、', '\n', '：', '（', '(', ' ', '\t']).unwrap_or(rest.len());
+    let stop = rest
+        .find(['，', '。', '；', '、', '\n', '：', '（', '(', ' ', '\t'])
+        .unwrap_or(rest.len());
     let seg = &rest[..stop];
     ORG_WORDS.iter().any(|w| seg.contains(w))
 }
@@ -382,14 +731,20 @@ fn word_or_place_len(t: &NameTables, text: &str, i: usize) -> Option<usize> {
     let (j1, c1) = it.next()?;
     let w2_end = j1 + c1.len_utf8();
     if let Some((j2, c2)) = it.next() {
-        if PLACE_SUFFIX.contains(c2) && is_han(c1) && !TITLES.iter().any(|w| text[i + j1..].starts_with(w)) {
+        if PLACE_SUFFIX.contains(c2)
+            && is_han(c1)
+            && !TITLES.iter().any(|w| text[i + j1..].starts_with(w))
+        {
             return Some(j2 + c2.len_utf8());
         }
     }
     if c1 == '家' || t.compound.contains_key(&text[i..i + w2_end]) {
         return None;
     }
-    t.words.get(&text[i..i + w2_end]).filter(|f| **f >= 300).map(|_| w2_end)
+    t.words
+        .get(&text[i..i + w2_end])
+        .filter(|f| **f >= 300)
+        .map(|_| w2_end)
 }
 
 /// Does the character `c` at byte `at` open a frequent word with the
@@ -414,9 +769,22 @@ fn list_of_places(text: &str, from: usize) -> bool {
     let tail = &text[from..crate::context::floor_char_boundary(text, from + 120)];
     let end = tail.find(['。', '，', '；', '\n']).unwrap_or(tail.len());
     let seg = &tail[..end];
-    ["乡镇", "个镇", "个乡", "个村", "村（居）", "街道", "单位", "部门", "县区", "市县", "地区", "社区"]
-        .iter()
-        .any(|w| seg.contains(w))
+    [
+        "乡镇",
+        "个镇",
+        "个乡",
+        "个村",
+        "村（居）",
+        "街道",
+        "单位",
+        "部门",
+        "县区",
+        "市县",
+        "地区",
+        "社区",
+    ]
+    .iter()
+    .any(|w| seg.contains(w))
 }
 
 /// Names without a surname (阿依古丽, 扎西多吉) after a role word, and
@@ -465,7 +833,8 @@ fn name_after_role(text: &str, i: usize) -> Option<(usize, usize)> {
         return None;
     }
     let s = &text[i..e];
-    if s.chars().any(|c| MASKS.contains(&c) || PLACE_SUFFIX.contains(c))
+    if s.chars()
+        .any(|c| MASKS.contains(&c) || PLACE_SUFFIX.contains(c))
         || NOT_NAME_PARTS.iter().any(|w| s.contains(w))
         || dict::name_tables().words.contains_key(s)
     {
@@ -474,7 +843,17 @@ fn name_after_role(text: &str, i: usize) -> Option<(usize, usize)> {
     Some((i, e))
 }
 
-const ROLE_STRICT: &[&str] = &["姓名", "户主", "申请人", "当事人", "被告", "原告", "被征收人", "户名", "收款人"];
+const ROLE_STRICT: &[&str] = &[
+    "姓名",
+    "户主",
+    "申请人",
+    "当事人",
+    "被告",
+    "原告",
+    "被征收人",
+    "户名",
+    "收款人",
+];
 
 impl Detector for PersonName {
     fn detect(&self, p: &Prepared<'_>, out: &mut Vec<Finding>) {
@@ -489,12 +868,24 @@ impl Detector for PersonName {
                 && !v.chars().any(|c| MASKS.contains(&c))
                 && (n <= 4 || v.contains(['·', '•']))
             {
-                out.push(finding(p, Kind::PersonName, cell.start, cell.end, 0.95, &["姓名 column"], None));
+                out.push(finding(
+                    p,
+                    Kind::PersonName,
+                    cell.start,
+                    cell.end,
+                    0.95,
+                    &["姓名 column"],
+                    None,
+                ));
             }
         }
         // Fixed terms (毛泽东思想) hold no names.
         let mut fixed: Vec<(usize, usize)> = Vec::new();
-        if text.contains("主义") || text.contains("思想") || text.contains("理论") || text.contains("代表") {
+        if text.contains("主义")
+            || text.contains("思想")
+            || text.contains("理论")
+            || text.contains("代表")
+        {
             for term in FIXED_TERMS {
                 for (s, _) in text.match_indices(term) {
                     fixed.push((s, s + term.len()));
@@ -525,7 +916,12 @@ impl Detector for PersonName {
                     last_end = i + skip;
                 }
             }
-            if i >= last_end && !after_dot && t.surname_first.contains(c) && !in_fixed(i) && !p.in_header_line(i) {
+            if i >= last_end
+                && !after_dot
+                && t.surname_first.contains(c)
+                && !in_fixed(i)
+                && !p.in_header_line(i)
+            {
                 // Compound surname first (欧阳娜娜), then single.
                 let two = text.get(i..).and_then(|s| {
                     let mut it = s.char_indices();
@@ -545,8 +941,15 @@ impl Detector for PersonName {
                 // A word or a place name is passed over whole, so its
                 // second character (张家港 → 家港) is no candidate.
                 if let Some(cand) = best.as_ref().filter(|c| c.score < 0.3) {
-                    if cand.checks.iter().any(|c| matches!(*c, "-ordinary word" | "-place suffix" | "-place name")) {
-                        last_end = cand.end + next_char(text, cand.end).filter(|c| PLACE_SUFFIX.contains(*c)).map_or(0, char::len_utf8);
+                    if cand
+                        .checks
+                        .iter()
+                        .any(|c| matches!(*c, "-ordinary word" | "-place suffix" | "-place name"))
+                    {
+                        last_end = cand.end
+                            + next_char(text, cand.end)
+                                .filter(|c| PLACE_SUFFIX.contains(*c))
+                                .map_or(0, char::len_utf8);
                     }
                 }
                 if let Some(cand) = best.filter(|c| c.score >= 0.3) {
@@ -567,17 +970,37 @@ impl Detector for PersonName {
             // 3. Dotted transliterated names.
             if c == '·' || c == '•' {
                 if let Some((s, e)) = dotted_name(text, i) {
-                    out.push(finding(p, Kind::PersonName, s, e, 0.85, &["transliterated name"], None));
+                    out.push(finding(
+                        p,
+                        Kind::PersonName,
+                        s,
+                        e,
+                        0.85,
+                        &["transliterated name"],
+                        None,
+                    ));
                 }
             }
             i += len;
         }
         // 4a. Names of any shape before a gender (`达瓦次仁，男，`).
-        for pat in ["，男，", "，女，", "，男，", "，女。", "，男。", "（男", "（女", "，男,", "，女,"] {
+        for pat in [
+            "，男，",
+            "，女，",
+            "，男，",
+            "，女。",
+            "，男。",
+            "（男",
+            "（女",
+            "，男,",
+            "，女,",
+        ] {
             for (pos, _) in text.match_indices(pat) {
                 let mut s = pos;
                 let mut n = 0;
-                while let Some(c) = prev_char(text, s).filter(|c| is_han(*c) || matches!(c, '·' | '•')) {
+                while let Some(c) =
+                    prev_char(text, s).filter(|c| is_han(*c) || matches!(c, '·' | '•'))
+                {
                     if n == 6 {
                         break;
                     }
@@ -600,7 +1023,15 @@ impl Detector for PersonName {
                     && !v.chars().any(|c| MASKS.contains(&c))
                     && !t.words.contains_key(v)
                 {
-                    out.push(finding(p, Kind::PersonName, start, pos, 0.85, &["name before gender"], None));
+                    out.push(finding(
+                        p,
+                        Kind::PersonName,
+                        start,
+                        pos,
+                        0.85,
+                        &["name before gender"],
+                        None,
+                    ));
                 }
             }
         }
@@ -623,7 +1054,15 @@ impl Detector for PersonName {
                     // surname (扎西多吉) are this one's.
                     let four = text[s..e].chars().count() == 4;
                     if four || next_char(text, s).is_some_and(|c| !t.surname_first.contains(c)) {
-                        out.push(finding(p, Kind::PersonName, s, e, 0.9, &["after role word"], Some(w)));
+                        out.push(finding(
+                            p,
+                            Kind::PersonName,
+                            s,
+                            e,
+                            0.9,
+                            &["after role word"],
+                            Some(w),
+                        ));
                     }
                 }
             }
@@ -637,7 +1076,10 @@ mod tests {
 
     /// Names as the scanner reports them (overlaps resolved).
     fn names(t: &str) -> Vec<String> {
-        let s = Scanner::builder().kinds([Kind::PersonName]).build().unwrap();
+        let s = Scanner::builder()
+            .kinds([Kind::PersonName])
+            .build()
+            .unwrap();
         s.scan(t).into_iter().map(|f| f.text).collect()
     }
 
@@ -655,16 +1097,42 @@ mod tests {
     #[ignore = "debugging aid: prints candidate scores"]
     fn debug_scores() {
         let t = crate::dict::name_tables();
-        for (text, sur) in [("（九）彭新，住霍邱县", "彭"), ("6. 黄家兰，住霍邱县", "黄"), ("经审核，操志强等20户", "操")] {
+        for (text, sur) in [
+            ("（九）彭新，住霍邱县", "彭"),
+            ("6. 黄家兰，住霍邱县", "黄"),
+            ("经审核，操志强等20户", "操"),
+        ] {
             let i = text.find(sur).unwrap();
-            let f = t.single.get(&sur.chars().next().unwrap()).copied().unwrap_or(0.0);
+            let f = t
+                .single
+                .get(&sur.chars().next().unwrap())
+                .copied()
+                .unwrap_or(0.0);
             let c = super::evaluate(t, text, i, sur, f);
-            println!("{text}: {:?}", c.map(|c| (text[c.start..c.end].to_string(), c.score, c.checks)));
+            println!(
+                "{text}: {:?}",
+                c.map(|c| (text[c.start..c.end].to_string(), c.score, c.checks))
+            );
         }
-        println!("raw: {:?}", crate::detectors::found(&super::PersonName, "经审核，操志强等20户符合"));
-        for text in ["经审核，操志强等20户符合", "1. 操志强，住安徽省六安市金寨", "15．公孙敏云，女，1994年3月", "经营者：常德明\n经营场所", "审核人：周玉峰    财政所长"] {
+        println!(
+            "raw: {:?}",
+            crate::detectors::found(&super::PersonName, "经审核，操志强等20户符合")
+        );
+        for text in [
+            "经审核，操志强等20户符合",
+            "1. 操志强，住安徽省六安市金寨",
+            "15．公孙敏云，女，1994年3月",
+            "经营者：常德明\n经营场所",
+            "审核人：周玉峰    财政所长",
+        ] {
             let s = crate::Scanner::new();
-            println!("{text}: {:?}", s.scan(text).iter().map(|f| (f.kind, f.text.clone(), f.score)).collect::<Vec<_>>());
+            println!(
+                "{text}: {:?}",
+                s.scan(text)
+                    .iter()
+                    .map(|f| (f.kind, f.text.clone(), f.score))
+                    .collect::<Vec<_>>()
+            );
         }
     }
 
@@ -673,12 +1141,22 @@ mod tests {
         let t = "序号\t姓名\t性别\n1\t扎西多吉\t男\n2\t刘洋\t女\n";
         let mut n = names(t);
         n.dedup();
-        assert!(n.contains(&"扎西多吉".to_string()) && n.contains(&"刘洋".to_string()), "{n:?}");
+        assert!(
+            n.contains(&"扎西多吉".to_string()) && n.contains(&"刘洋".to_string()),
+            "{n:?}"
+        );
     }
 
     #[test]
     fn masked_names_are_not_names() {
-        for t in ["户主：张*", "户主：张**", "申请人欧阳*娜", "当事人王某某", "李某", "王某"] {
+        for t in [
+            "户主：张*",
+            "户主：张**",
+            "申请人欧阳*娜",
+            "当事人王某某",
+            "李某",
+            "王某",
+        ] {
             assert!(names(t).is_empty(), "{t}: {:?}", names(t));
         }
     }

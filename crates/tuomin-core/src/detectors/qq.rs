@@ -22,7 +22,15 @@ impl Detector for Qq {
             // The word must end within NEAR bytes of the number.
             let window = &p.text[near..c.start];
             window.contains(w).then(|| {
-                finding(p, Kind::Qq, c.start, c.end, 0.9, &["QQ number after context"], Some(w))
+                finding(
+                    p,
+                    Kind::Qq,
+                    c.start,
+                    c.end,
+                    0.9,
+                    &["QQ number after context"],
+                    Some(w),
+                )
             })
         });
     }

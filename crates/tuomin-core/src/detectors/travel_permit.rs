@@ -19,7 +19,8 @@ impl Detector for TravelPermit {
             // Cheap test first: only a letter (or 台胞证 context) can make
             // a run one of these.
             let letter_before = g.start > 0 && p.text.as_bytes()[g.start - 1].is_ascii_uppercase();
-            if run.masked || g.digits.contains('X') || char_at(p.text, g.end).is_some_and(is_alnum) {
+            if run.masked || g.digits.contains('X') || char_at(p.text, g.end).is_some_and(is_alnum)
+            {
                 continue;
             }
             let n = g.digits.len();
@@ -39,12 +40,30 @@ impl Detector for TravelPermit {
                     };
                     if ok {
                         let score = if ctx.is_some() { 0.95 } else { bare };
-                        out.push(finding(p, Kind::TravelPermit, start, g.end, score, &["permit number shape"], ctx.map(|x| x.0)));
+                        out.push(finding(
+                            p,
+                            Kind::TravelPermit,
+                            start,
+                            g.end,
+                            score,
+                            &["permit number shape"],
+                            ctx.map(|x| x.0),
+                        ));
                     }
                 }
                 None if n == 8 && run.groups.len() == 1 && stands_alone(p.text, g.start, g.end) => {
-                    if let Some((w, Topic::TaiwanPermit)) = context::before(p.text, g.start, &topics[..2]) {
-                        out.push(finding(p, Kind::TravelPermit, g.start, g.end, 0.9, &["台胞证 number after context"], Some(w)));
+                    if let Some((w, Topic::TaiwanPermit)) =
+                        context::before(p.text, g.start, &topics[..2])
+                    {
+                        out.push(finding(
+                            p,
+                            Kind::TravelPermit,
+                            g.start,
+                            g.end,
+                            0.9,
+                            &["台胞证 number after context"],
+                            Some(w),
+                        ));
                     }
                 }
                 None => {}
@@ -59,13 +78,20 @@ mod tests {
     use crate::detectors::found;
 
     fn permits(t: &str) -> Vec<String> {
-        found(&TravelPermit, t).into_iter().filter(|f| f.2 >= 0.5).map(|f| f.1).collect()
+        found(&TravelPermit, t)
+            .into_iter()
+            .filter(|f| f.2 >= 0.5)
+            .map(|f| f.1)
+            .collect()
     }
 
     #[test]
     fn forms() {
         assert_eq!(permits("回乡证号码：H12345678"), vec!["H12345678"]);
-        assert_eq!(permits("港澳居民来往内地通行证 M1234567890"), vec!["M1234567890"]);
+        assert_eq!(
+            permits("港澳居民来往内地通行证 M1234567890"),
+            vec!["M1234567890"]
+        );
         assert_eq!(permits("H12345678"), vec!["H12345678"]);
         assert_eq!(permits("往来港澳通行证：C12345678"), vec!["C12345678"]);
         assert_eq!(permits("往来港澳通行证：CA1234567"), vec!["CA1234567"]);

@@ -13,7 +13,9 @@ pub(crate) struct Wechat;
 
 /// ASCII triggers; `微信` is searched on its own (memmem is faster than
 /// an automaton whose patterns start with common CJK lead bytes).
-const TRIGGERS: &[&str] = &["WeChat", "Wechat", "wechat", "weixin", "VX", "vx", "wx", "WX"];
+const TRIGGERS: &[&str] = &[
+    "WeChat", "Wechat", "wechat", "weixin", "VX", "vx", "wx", "WX",
+];
 
 fn triggers() -> &'static AhoCorasick {
     static A: OnceLock<AhoCorasick> = OnceLock::new();
@@ -37,19 +39,25 @@ fn id_len(s: &str) -> usize {
 
 impl Detector for Wechat {
     fn detect(&self, p: &Prepared<'_>, out: &mut Vec<Finding>) {
-        let zh = memchr::memmem::find_iter(p.text.as_bytes(), "微信".as_bytes()).map(|i| (i, i + "微信".len(), "微信"));
+        let zh = memchr::memmem::find_iter(p.text.as_bytes(), "微信".as_bytes())
+            .map(|i| (i, i + "微信".len(), "微信"));
         let ascii = triggers()
             .find_iter(p.text)
             .map(|m| (m.start(), m.end(), TRIGGERS[m.pattern().as_usize()]));
         for (m_start, m_end, word) in zh.chain(ascii) {
             // An ASCII trigger must stand apart (`wx` in `wxid` is the ID).
-            if word.is_ascii() && crate::numeric::char_before(p.text, m_start).is_some_and(|c| c.is_ascii_alphanumeric()) {
+            if word.is_ascii()
+                && crate::numeric::char_before(p.text, m_start)
+                    .is_some_and(|c| c.is_ascii_alphanumeric())
+            {
                 continue;
             }
             let rest = &p.text[m_end..];
             let sep = rest
                 .char_indices()
-                .take_while(|(_, c)| matches!(c, '：' | ':' | ' ' | '号' | '\u{3000}' | '为' | '是'))
+                .take_while(|(_, c)| {
+                    matches!(c, '：' | ':' | ' ' | '号' | '\u{3000}' | '为' | '是')
+                })
                 .last()
                 .map_or(0, |(i, c)| i + c.len_utf8());
             if sep == 0 && word.is_ascii() {
@@ -64,7 +72,15 @@ impl Detector for Wechat {
             if crate::numeric::char_at(p.text, end).is_some_and(|c| c == '*') {
                 continue;
             }
-            out.push(finding(p, Kind::Wechat, start, end, 0.85, &["WeChat ID after context"], Some(word)));
+            out.push(finding(
+                p,
+                Kind::Wechat,
+                start,
+                end,
+                0.85,
+                &["WeChat ID after context"],
+                Some(word),
+            ));
         }
     }
 }
@@ -87,7 +103,10 @@ mod tests {
 
     #[test]
     fn rejects() {
-        assert!(ids("微信：13812345678").is_empty(), "left to the mobile detector");
+        assert!(
+            ids("微信：13812345678").is_empty(),
+            "left to the mobile detector"
+        );
         assert!(ids("微信公众号").is_empty());
         assert!(ids("zhangsan_1988").is_empty());
         assert!(ids("微信：ab").is_empty());
