@@ -4,7 +4,7 @@
 //! The files are reviewed data with their origin in
 //! `dictionaries/SOURCES.md`; the default build needs no file at run time.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 const REGION_CODES: &str = include_str!("../../../dictionaries/region_codes.tsv");
@@ -46,7 +46,7 @@ impl Regions {
 pub(crate) fn regions() -> &'static Regions {
     static R: OnceLock<Regions> = OnceLock::new();
     R.get_or_init(|| {
-        let mut codes = HashMap::with_capacity(8192);
+        let mut codes = HashMap::with_capacity_and_hasher(8192, Default::default());
         for row in rows(REGION_CODES) {
             let Some(code) = row.first().and_then(|c| c.parse::<u32>().ok()) else {
                 continue;
@@ -108,7 +108,7 @@ impl Bins {
 pub(crate) fn bins() -> &'static Bins {
     static B: OnceLock<Bins> = OnceLock::new();
     B.get_or_init(|| {
-        let mut by_prefix = HashMap::new();
+        let mut by_prefix = HashMap::default();
         let (mut min_len, mut max_len) = (usize::MAX, 0);
         for r in rows(BANK_BINS) {
             let Some(prefix) = r.first().copied() else {
@@ -149,7 +149,7 @@ pub(crate) struct Surnames {
 pub(crate) fn surnames() -> &'static Surnames {
     static S: OnceLock<Surnames> = OnceLock::new();
     S.get_or_init(|| {
-        let mut freq = HashMap::new();
+        let mut freq = HashMap::default();
         let mut compound = Vec::new();
         for r in rows(SURNAMES).chain(rows(SURNAMES_EXTRA)) {
             let Some(name) = r.first().copied().filter(|n| !n.is_empty()) else {
@@ -180,13 +180,15 @@ pub(crate) fn compound_surname_len(name: &str) -> Option<usize> {
 }
 
 /// Licence-plate province abbreviations (皖, 京 …).
-pub(crate) fn province_aliases() -> &'static Vec<&'static str> {
-    static P: OnceLock<Vec<&'static str>> = OnceLock::new();
+pub(crate) fn province_aliases() -> &'static HanSet {
+    static P: OnceLock<HanSet> = OnceLock::new();
     P.get_or_init(|| {
-        rows(PROVINCE_ALIAS)
-            .filter_map(|r| r.first().copied())
-            .filter(|a| a.chars().count() == 1)
-            .collect()
+        HanSet::new(
+            rows(PROVINCE_ALIAS)
+                .filter_map(|r| r.first().copied())
+                .filter(|a| a.chars().count() == 1)
+                .filter_map(|a| a.chars().next()),
+        )
     })
 }
 
@@ -208,7 +210,7 @@ const HAN_BASE: u32 = 0x3400;
 const HAN_END: u32 = 0xA000;
 
 impl HanSet {
-    fn new(chars: impl IntoIterator<Item = char>) -> Self {
+    pub(crate) fn new(chars: impl IntoIterator<Item = char>) -> Self {
         let mut bits = vec![0u64; ((HAN_END - HAN_BASE) as usize).div_ceil(64)];
         for c in chars {
             let u = c as u32;
@@ -255,8 +257,8 @@ pub(crate) struct NameTables {
 pub(crate) fn name_tables() -> &'static NameTables {
     static T: OnceLock<NameTables> = OnceLock::new();
     T.get_or_init(|| {
-        let mut single = HashMap::new();
-        let mut compound = HashMap::new();
+        let mut single = HashMap::default();
+        let mut compound = HashMap::default();
         for (name, f) in &surnames().freq {
             let mut cs = name.chars();
             match (cs.next(), cs.next(), cs.next()) {
@@ -335,13 +337,13 @@ pub(crate) const ADMIN_SUFFIXES: &[&str] = &[
 pub(crate) fn places() -> &'static Places {
     static P: OnceLock<Places> = OnceLock::new();
     P.get_or_init(|| {
-        let mut full = HashSet::new();
+        let mut full = HashSet::default();
         for r in rows(REGION_CODES).chain(rows(TOWNSHIPS)) {
             if let Some(name) = r.get(1).copied().filter(|n| n.chars().count() >= 2) {
                 full.insert(name);
             }
         }
-        let mut short = HashSet::new();
+        let mut short = HashSet::default();
         for name in &full {
             for suf in ADMIN_SUFFIXES {
                 if let Some(s) = name.strip_suffix(suf) {
@@ -393,6 +395,6 @@ mod tests {
         assert_eq!(compound_surname_len("欧阳娜娜"), Some(6));
         assert_eq!(compound_surname_len("张三"), None);
         assert!(surnames().freq.contains_key("王"));
-        assert!(province_aliases().contains(&"皖"));
+        assert!(province_aliases().contains('皖'));
     }
 }

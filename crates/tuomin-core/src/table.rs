@@ -81,6 +81,21 @@ const ADDRESS_HEADERS: &[&str] = &[
     "户籍所在地",
 ];
 
+/// Words that appear in header cells: 姓名, 住址, 账号 …
+fn header_words() -> &'static aho_corasick::AhoCorasick {
+    static A: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    A.get_or_init(|| {
+        let mut words: Vec<&str> = vec!["姓名", "住址", "地址", "账号", "帐号", "卡号", "账户", "帐户", "电话", "手机",
+            "联系方式", "身份证", "证件号", "身份号码", "姓 名", "坐落"];
+        words.extend(NAME_HEADERS.iter().copied());
+        words.extend(ADDRESS_HEADERS.iter().copied());
+        aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+            .build(words)
+            .expect("valid patterns")
+    })
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Sep {
     Tab,
@@ -89,14 +104,27 @@ enum Sep {
     Spaces,
 }
 
+/// The column separator of a line, in one pass over its bytes: tab
+/// before pipe before runs of spaces before comma.
 fn sep_of(line: &str) -> Option<Sep> {
-    if line.contains('\t') {
-        Some(Sep::Tab)
-    } else if line.contains(['|', '｜']) {
+    let b = line.as_bytes();
+    let (mut pipe, mut spaces, mut comma) = (false, false, false);
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b'\t' => return Some(Sep::Tab),
+            b'|' => pipe = true,
+            b' ' if b.get(i + 1) == Some(&b' ') => spaces = true,
+            b',' => comma = true,
+            0xEF if b.get(i + 1) == Some(&0xBD) && b.get(i + 2) == Some(&0x9C) => pipe = true, // ｜
+            0xE3 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x80) => spaces = true, // U+3000
+            _ => {}
+        }
+    }
+    if pipe {
         Some(Sep::Pipe)
-    } else if line.contains("  ") || line.contains('\u{3000}') {
+    } else if spaces {
         Some(Sep::Spaces)
-    } else if line.contains(',') {
+    } else if comma {
         Some(Sep::Comma)
     } else {
         None
@@ -152,12 +180,21 @@ fn cells(line: &str, base: usize, sep: Sep) -> Vec<(usize, usize)> {
 }
 
 fn header_kind(cell: &str) -> Option<Column> {
-    let bare: String = cell.chars().filter(|c| !c.is_whitespace()).collect();
-    if NAME_HEADERS.contains(&bare.as_str())
+    if cell.len() > 40 {
+        return None;
+    }
+    let owned: String;
+    let bare: &str = if cell.contains(char::is_whitespace) {
+        owned = cell.chars().filter(|c| !c.is_whitespace()).collect();
+        &owned
+    } else {
+        cell
+    };
+    if NAME_HEADERS.contains(&bare)
         || (bare.ends_with("姓名") && bare.chars().count() <= 8)
     {
         Some(Column::Name)
-    } else if ADDRESS_HEADERS.contains(&bare.as_str())
+    } else if ADDRESS_HEADERS.contains(&bare)
         || ((bare.ends_with("住址") || bare.ends_with("地址")) && bare.chars().count() <= 8)
     {
         Some(Column::Address)
@@ -191,6 +228,14 @@ pub(crate) type Tables = (Vec<Cell>, Vec<(usize, usize)>);
 pub(crate) fn header_cells(text: &str) -> Tables {
     let mut out = Vec::new();
     let mut headers = Vec::new();
+    // Only a line holding a header word can start a table: find those
+    // words in one pass and pass over every other line until a header is
+    // active.
+    let keys: Vec<usize> = header_words().find_iter(text).map(|m| m.start()).collect();
+    if keys.is_empty() {
+        return (out, headers);
+    }
+    let mut next_key = 0;
     let mut header: Option<(Sep, Vec<(usize, Column)>)> = None;
     let mut misses = 0;
     let mut base = 0;
@@ -198,6 +243,13 @@ pub(crate) fn header_cells(text: &str) -> Tables {
         let line_base = base;
         base += line.len();
         let body = line.trim_end_matches(['\n', '\r']);
+        while next_key < keys.len() && keys[next_key] < line_base {
+            next_key += 1;
+        }
+        let has_key = next_key < keys.len() && keys[next_key] < base;
+        if header.is_none() && !has_key {
+            continue;
+        }
         let Some(sep) = sep_of(body) else {
             if !body.trim().is_empty() {
                 misses += 1;

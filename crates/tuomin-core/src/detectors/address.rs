@@ -8,6 +8,10 @@
 //! (from the GB/T 2260 and township dictionaries, or by their suffix).
 //! A bare administrative name (霍邱县) is no address.
 
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
 use super::{finding, Detector, Prepared};
 use crate::dict;
 use crate::table::Column;
@@ -16,7 +20,6 @@ use crate::{Finding, Kind};
 /// Detects addresses.
 pub(crate) struct Address;
 
-const NUM_CHARS: &str = "0123456789０１２３４５６７８９一二三四五六七八九十百零〇两";
 
 /// Units after a number, longest first.
 const UNITS: &[&str] = &[
@@ -47,7 +50,42 @@ fn is_han(c: char) -> bool {
 }
 
 fn is_num(c: char) -> bool {
-    NUM_CHARS.contains(c) || c.is_ascii_digit()
+    matches!(
+        c,
+        '0'..='9' | '０'..='９' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '零' | '〇' | '两'
+    )
+}
+
+/// Finds the units (号, 栋, 单元 …) that close an address's detail part.
+fn units() -> &'static AhoCorasick {
+    static A: OnceLock<AhoCorasick> = OnceLock::new();
+    A.get_or_init(|| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(UNITS)
+            .expect("valid patterns")
+    })
+}
+
+/// The start of the number that ends at byte `u` (digits, Chinese
+/// numerals, `-` between, a capital letter after up to 4 digits).
+fn number_start_before(text: &str, u: usize) -> Option<usize> {
+    let mut s = u;
+    let mut n = 0;
+    while let Some(c) = prev_char(text, s) {
+        let ok = is_num(c)
+            || (n > 0 && matches!(c, '-' | '－' | '—'))
+            || (n == 0 && c.is_ascii_uppercase());
+        if !ok || n > 12 {
+            break;
+        }
+        s -= c.len_utf8();
+        n += 1;
+    }
+    while next_char(text, s).is_some_and(|c| !is_num(c)) && s < u {
+        s += next_char(text, s).map_or(1, char::len_utf8);
+    }
+    (s < u).then_some(s)
 }
 
 fn next_char(text: &str, i: usize) -> Option<char> {
@@ -213,24 +251,16 @@ impl Detector for Address {
                 ));
             }
         }
-        // 2. Anchors: a number with a unit.
-        let b = text.as_bytes();
-        let mut i = 0;
+        // 2. Anchors: a number with a unit. Units are rare in text, so
+        // find them first and look back for their number.
         let mut last_end = 0;
-        while i < b.len() {
-            let Some(c) = next_char(text, i) else {
-                i += 1;
+        for m in units().find_iter(text) {
+            let Some(i) = number_start_before(text, m.start()) else {
                 continue;
             };
-            let starts_number = is_num(c) && !prev_char(text, i).is_some_and(is_num);
-            if !starts_number || i < last_end {
-                i += c.len_utf8();
+            if i < last_end || detail_at(text, i).is_none() {
                 continue;
             }
-            let Some(_) = detail_at(text, i) else {
-                i += c.len_utf8();
-                continue;
-            };
             let end = details_from(text, i);
             // Grow left over street, estate, village and admin parts.
             let mut start = i;
@@ -268,10 +298,9 @@ impl Detector for Address {
                 ));
                 last_end = end;
             }
-            i = end.max(i + c.len_utf8());
         }
         // 3. A township (or county) followed by a village: 户胡镇龙潭村.
-        for (pos, _) in text.match_indices('村') {
+        for pos in memchr::memmem::find_iter(text.as_bytes(), "村".as_bytes()) {
             let end = pos + '村'.len_utf8();
             if out
                 .iter()

@@ -62,10 +62,10 @@ impl Detector for LicensePlate {
             let Some(start) = j.checked_sub(3) else {
                 continue;
             };
-            let Some(alias) = p.text.get(start..j) else {
+            let Some(alias) = p.text.get(start..j).and_then(|a| a.chars().next()) else {
                 continue;
             };
-            if !aliases.contains(&alias) {
+            if !aliases.contains(alias) {
                 continue;
             }
             let Some(n) = plate_len(&p.text[j..]) else {

@@ -19,6 +19,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use aho_corasick::{AhoCorasick, MatchKind};
+
 use super::{finding, Detector, Prepared};
 use crate::dict::{self, NameTables};
 use crate::table::Column;
@@ -398,6 +400,82 @@ const ORG_WORDS: &[&str] = &[
     "饭店",
 ];
 
+/// The character lists above as bitsets, for the hot loop.
+struct Sets {
+    place: dict::HanSet,
+    stop: dict::HanSet,
+    function: dict::HanSet,
+}
+
+fn sets() -> &'static Sets {
+    static S: OnceLock<Sets> = OnceLock::new();
+    S.get_or_init(|| Sets {
+        place: dict::HanSet::new(PLACE_SUFFIX.chars()),
+        stop: dict::HanSet::new(STOP.chars()),
+        function: dict::HanSet::new(FUNCTION_SURNAMES.chars()),
+    })
+}
+
+/// Does `s` start with a title (主任, 科长 …)? Titles indexed by their
+/// first character: one hash lookup per candidate.
+fn starts_with_title(s: &str) -> bool {
+    static T: OnceLock<HashMap<char, Vec<&'static str>>> = OnceLock::new();
+    let index = T.get_or_init(|| {
+        let mut m: HashMap<char, Vec<&'static str>> = HashMap::new();
+        for w in TITLES {
+            if let Some(c) = w.chars().next() {
+                m.entry(c).or_default().push(w);
+            }
+        }
+        m
+    });
+    s.chars()
+        .next()
+        .and_then(|c| index.get(&c))
+        .is_some_and(|ws| ws.iter().any(|w| s.starts_with(w)))
+}
+
+fn is_place_suffix(c: char) -> bool {
+    sets().place.contains(c)
+}
+
+/// Where the person detector's fixed anchors occur: role words that may
+/// precede a surname-less name, gender patterns and fixed terms, found in
+/// one pass.
+#[derive(Clone, Copy)]
+enum Anchor {
+    Role(&'static str),
+    Gender,
+    Fixed,
+}
+
+const GENDER: &[&str] = &["，男，", "，女，", "，女。", "，男。", "（男", "（女", "，男,", "，女,"];
+
+fn anchors() -> &'static (AhoCorasick, Vec<Anchor>) {
+    static A: OnceLock<(AhoCorasick, Vec<Anchor>)> = OnceLock::new();
+    A.get_or_init(|| {
+        let mut pats: Vec<&'static str> = Vec::new();
+        let mut kinds = Vec::new();
+        for w in ROLE_STRICT {
+            pats.push(w);
+            kinds.push(Anchor::Role(w));
+        }
+        for w in GENDER {
+            pats.push(w);
+            kinds.push(Anchor::Gender);
+        }
+        for w in FIXED_TERMS {
+            pats.push(w);
+            kinds.push(Anchor::Fixed);
+        }
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&pats)
+            .expect("valid patterns");
+        (ac, kinds)
+    })
+}
+
 /// Characters that show a value has been masked already.
 const MASKS: &[char] = &[
     '某', '*', '＊', '×', 'Ｘ', 'X', 'x', '○', '〇', '●', '□', '■', '◯', '＿', '_',
@@ -541,11 +619,11 @@ fn evaluate(
     if MASKS.contains(&g1) || !is_han(g1) {
         return None;
     }
-    if TITLES.iter().any(|w| text[s_end..].starts_with(w)) {
+    if starts_with_title(&text[s_end..]) {
         return None;
     }
     // 镇/县/村 as the first given character is a place (城关镇, 户胡镇).
-    if "省市县区镇乡村组".contains(g1) {
+    if matches!(g1, '省' | '市' | '县' | '区' | '镇' | '乡' | '村' | '组') {
         return None;
     }
     // `1980年出生`, `3月`: a digit before is a date or a count.
@@ -564,8 +642,8 @@ fn evaluate(
     // Choose two or three characters.
     let after2 = &text[g1_end..];
     let take3 = g2.is_some_and(|c| {
-        !STOP.contains(c)
-            && !PLACE_SUFFIX.contains(c)
+        !sets().stop.contains(c)
+            && !is_place_suffix(c)
             && t.given.get(&c).is_some_and(|p| *p >= 30.0)
             && after_word(after2).is_none_or(|w| w == "家" || w == "户" || w == "等")
             && !opens_word(t, text, g1_end, c)
@@ -591,16 +669,14 @@ fn evaluate(
         return None;
     }
     let surname_is_function =
-        surname.chars().count() == 1 && surname.chars().all(|c| FUNCTION_SURNAMES.contains(c));
+        surname.chars().count() == 1 && surname.chars().all(|c| sets().function.contains(c));
     if surname_is_function
         && (given_score(t, g1) < 0.8
             || (end > g1_end && g2.is_some_and(|c| given_score(t, c) < 0.8)))
     {
         return None;
     }
-    if followed_by_org(text, end) || followed_by_org(text, g1_end) {
-        return None;
-    }
+
     let mut checks: Vec<&'static str> = vec!["surname"];
     let mut score = 0.2;
     score += 0.15 * given_score(t, g1);
@@ -689,7 +765,7 @@ fn evaluate(
         };
         checks.push("-ordinary word");
     }
-    if next_char(text, end).is_some_and(|c| PLACE_SUFFIX.contains(c)) && after.is_none() {
+    if next_char(text, end).is_some_and(|c| is_place_suffix(c)) && after.is_none() {
         score -= 0.8;
         checks.push("-place suffix");
     }
@@ -702,6 +778,11 @@ fn evaluate(
     if listed && list_of_places(text, end) {
         score -= 0.6;
         checks.push("-list of places");
+    }
+    // The organization test reads ahead; only candidates that would be
+    // reported pay for it.
+    if score >= 0.3 && (followed_by_org(text, end) || followed_by_org(text, g1_end)) {
+        return None;
     }
     Some(Candidate {
         start,
@@ -731,9 +812,9 @@ fn word_or_place_len(t: &NameTables, text: &str, i: usize) -> Option<usize> {
     let (j1, c1) = it.next()?;
     let w2_end = j1 + c1.len_utf8();
     if let Some((j2, c2)) = it.next() {
-        if PLACE_SUFFIX.contains(c2)
+        if is_place_suffix(c2)
             && is_han(c1)
-            && !TITLES.iter().any(|w| text[i + j1..].starts_with(w))
+            && !starts_with_title(&text[i + j1..])
         {
             return Some(j2 + c2.len_utf8());
         }
@@ -834,7 +915,7 @@ fn name_after_role(text: &str, i: usize) -> Option<(usize, usize)> {
     }
     let s = &text[i..e];
     if s.chars()
-        .any(|c| MASKS.contains(&c) || PLACE_SUFFIX.contains(c))
+        .any(|c| MASKS.contains(&c) || is_place_suffix(c))
         || NOT_NAME_PARTS.iter().any(|w| s.contains(w))
         || dict::name_tables().words.contains_key(s)
     {
@@ -879,17 +960,17 @@ impl Detector for PersonName {
                 ));
             }
         }
-        // Fixed terms (毛泽东思想) hold no names.
+        // One pass for the anchors: fixed terms (毛泽东思想) hold no
+        // names; role words and genders are used in steps 4 and 4a.
+        let (ac, anchor_kinds) = anchors();
         let mut fixed: Vec<(usize, usize)> = Vec::new();
-        if text.contains("主义")
-            || text.contains("思想")
-            || text.contains("理论")
-            || text.contains("代表")
-        {
-            for term in FIXED_TERMS {
-                for (s, _) in text.match_indices(term) {
-                    fixed.push((s, s + term.len()));
-                }
+        let mut genders: Vec<usize> = Vec::new();
+        let mut roles: Vec<(usize, &'static str)> = Vec::new();
+        for m in ac.find_iter(text) {
+            match anchor_kinds[m.pattern().as_usize()] {
+                Anchor::Fixed => fixed.push((m.start(), m.end())),
+                Anchor::Gender => genders.push(m.start()),
+                Anchor::Role(w) => roles.push((m.start(), w)),
             }
         }
         let in_fixed = |i: usize| fixed.iter().any(|(s, e)| *s <= i && i < *e);
@@ -899,9 +980,19 @@ impl Detector for PersonName {
         let mut last_end = 0;
         while i < b.len() {
             let lead = b[i];
-            if lead < 0xC2 {
+            // Han characters (U+3400..U+9FFF) start with E3..E9; the dots
+            // of transliterated names are C2 B7 (·) and E2 80 A2 (•).
+            if !(0xE2..=0xE9).contains(&lead) && lead != 0xC2 {
                 i += 1;
                 continue;
+            }
+            if (0xE3..=0xE9).contains(&lead) && i + 2 < b.len() {
+                // Decode the 3-byte sequence inline: the hot path.
+                let u = (u32::from(lead & 0x0F) << 12) | (u32::from(b[i + 1] & 0x3F) << 6) | u32::from(b[i + 2] & 0x3F);
+                if !char::from_u32(u).is_some_and(|c| t.surname_first.contains(c)) {
+                    i += 3;
+                    continue;
+                }
             }
             let Some(c) = next_char(text, i) else {
                 i += 1;
@@ -948,7 +1039,7 @@ impl Detector for PersonName {
                     {
                         last_end = cand.end
                             + next_char(text, cand.end)
-                                .filter(|c| PLACE_SUFFIX.contains(*c))
+                                .filter(|c| is_place_suffix(*c))
                                 .map_or(0, char::len_utf8);
                     }
                 }
@@ -984,18 +1075,8 @@ impl Detector for PersonName {
             i += len;
         }
         // 4a. Names of any shape before a gender (`达瓦次仁，男，`).
-        for pat in [
-            "，男，",
-            "，女，",
-            "，男，",
-            "，女。",
-            "，男。",
-            "（男",
-            "（女",
-            "，男,",
-            "，女,",
-        ] {
-            for (pos, _) in text.match_indices(pat) {
+        {
+            for &pos in &genders {
                 let mut s = pos;
                 let mut n = 0;
                 while let Some(c) =
@@ -1036,13 +1117,13 @@ impl Detector for PersonName {
             }
         }
         // 4. Names without a listed surname after a strict role word.
-        for w in ROLE_STRICT {
-            for (pos, _) in text.match_indices(w) {
+        {
+            for &(pos, w) in &roles {
                 let mut j = pos + w.len();
                 while let Some(c) = next_char(text, j).filter(|c| matches!(c, '：' | ':' | ' ')) {
                     j += c.len_utf8();
                 }
-                if j == pos + w.len() && *w != "户主" {
+                if j == pos + w.len() && w != "户主" {
                     continue; // 姓名张三 without a colon is rare; 姓名表 is no name
                 }
                 if p.in_header_line(j) {
