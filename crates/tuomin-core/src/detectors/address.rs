@@ -151,7 +151,7 @@ fn details_from(text: &str, mut i: usize) -> usize {
 /// Characters that cannot be inside the name of a street, estate or
 /// village part: they end a higher-level part or are punctuation.
 fn name_char(c: char) -> bool {
-    is_han(c) && !"省市县区镇乡村组号的在住于是为和与及、，。：；".contains(c)
+    is_han(c) && !"省市县区镇乡村组号的在住于是为和与及、，。：；等个共各".contains(c)
 }
 
 /// The part that ends at `end`, going left: returns its start and
@@ -182,7 +182,7 @@ fn part_before(text: &str, end: usize) -> Option<(usize, bool)> {
             let mut s = end - suf.len();
             let mut n = 0;
             while let Some(c) = prev_char(text, s) {
-                if n == max || !(name_char(c) || is_num(c) && !admin) {
+                if n == max || !name_char(c) {
                     break;
                 }
                 s -= c.len_utf8();
@@ -239,7 +239,14 @@ impl Detector for Address {
         // 1. Cells under an address header.
         for cell in p.cells().iter().filter(|c| c.column == Column::Address) {
             let v = &text[cell.start..cell.end];
-            if v.chars().count() >= 3 && v.chars().any(is_han) && !v.contains(['*', '＊']) {
+            // A lone village (龙潭村) in the column is a place, not yet an
+            // address: the cell needs a street-level part or two levels.
+            let detailed = ["号", "栋", "幢", "单元", "室", "组", "路", "街", "巷", "队", "弄"]
+                .iter()
+                .any(|u| v.contains(u));
+            let levels = ["省", "市", "县", "区", "镇", "乡", "街道"].iter().any(|a| v.contains(a))
+                && ["村", "社区", "小区", "居委会"].iter().any(|a| v.contains(a));
+            if v.chars().count() >= 3 && (detailed || levels) && !v.contains(['*', '＊']) {
                 out.push(finding(
                     p,
                     Kind::Address,
@@ -324,6 +331,7 @@ impl Detector for Address {
             if next_char(text, end).is_some_and(|c| "委民级".contains(c)) {
                 continue; // 村委会, 村民, 村级
             }
+            let end = group_after(text, end).map_or(end, |g| details_from(text, g));
             out.push(finding(
                 p,
                 Kind::Address,
@@ -334,6 +342,58 @@ impl Detector for Address {
                 None,
             ));
         }
+        merge_touching(out);
+    }
+}
+
+/// A named group after a village: `张老庄组`, `第四村民组`, `后湾组`,
+/// `三队`. Returns its end.
+fn group_after(text: &str, at: usize) -> Option<usize> {
+    let mut e = at;
+    let mut n = 0;
+    while let Some(c) = next_char(text, e) {
+        if n >= 5 {
+            return None;
+        }
+        let rest = &text[e..];
+        for unit in ["村民小组", "村民组", "组", "队"] {
+            if n >= 1 && rest.starts_with(unit) {
+                return Some(e + unit.len());
+            }
+        }
+        if !(is_han(c) || is_num(c)) || "，。、；：的在是和与村镇乡县区市号".contains(c) {
+            return None;
+        }
+        e += c.len_utf8();
+        n += 1;
+    }
+    None
+}
+
+/// Join address findings that touch (`…路2876号` + `东湖公寓18栋203室`,
+/// found from two anchors) into one span.
+fn merge_touching(out: &mut Vec<Finding>) {
+    let mut idx: Vec<usize> = (0..out.len()).filter(|&i| out[i].kind == Kind::Address).collect();
+    idx.sort_by_key(|&i| out[i].start);
+    let mut remove = Vec::new();
+    let mut k = 0;
+    while k + 1 < idx.len() {
+        let (a, b) = (idx[k], idx[k + 1]);
+        if out[a].end == out[b].start {
+            let end = out[b].end;
+            let text = format!("{}{}", out[a].text, out[b].text);
+            out[a].end = end;
+            out[a].text = text;
+            out[a].score = out[a].score.max(out[b].score);
+            remove.push(b);
+            idx.remove(k + 1);
+        } else {
+            k += 1;
+        }
+    }
+    remove.sort_unstable();
+    for r in remove.into_iter().rev() {
+        out.remove(r);
     }
 }
 
