@@ -195,6 +195,7 @@ pub(crate) fn province_aliases() -> &'static HanSet {
 const GIVEN_NAME_CHARS: &str = include_str!("../../../dictionaries/given_name_chars.tsv");
 const WORD_FREQ: &str = include_str!("../../../dictionaries/word_freq.tsv");
 const COMMON_WORDS: &str = include_str!("../../../dictionaries/common_words.tsv");
+const WORDS_EXTRA: &str = include_str!("../../../dictionaries/words_extra.tsv");
 const AMBIGUOUS_NAMES: &str = include_str!("../../../dictionaries/ambiguous_names.tsv");
 const JIEBA_NAMES: &str = include_str!("../../../dictionaries/jieba_names.tsv");
 const TOWNSHIPS: &str = include_str!("../../../dictionaries/townships.tsv");
@@ -280,6 +281,7 @@ pub(crate) fn name_tables() -> &'static NameTables {
             .collect();
         let words = rows(WORD_FREQ)
             .chain(rows(COMMON_WORDS))
+            .chain(rows(WORDS_EXTRA))
             .filter_map(|r| Some((*r.first()?, r.get(1)?.parse::<u32>().ok()?)))
             .collect();
         let ambiguous = rows(AMBIGUOUS_NAMES)

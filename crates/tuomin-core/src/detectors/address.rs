@@ -318,9 +318,17 @@ impl Detector for Address {
             let Some((vs, false)) = part_before(text, end) else {
                 continue;
             };
+            // The village must be a name, not the word 农村/乡村, and the
+            // part before it a real division from the dictionary.
+            if matches!(&text[vs..end], "农村" | "乡村" | "新农村" | "农业农村" | "美丽乡村" | "全村" | "本村" | "该村") {
+                continue;
+            }
             let Some((s, true)) = part_before(text, vs) else {
                 continue;
             };
+            if !dict::places().full.contains(&text[s..vs]) {
+                continue;
+            }
             let mut start = s;
             while let Some((s2, true)) = part_before(text, start) {
                 if s2 >= start {
