@@ -227,8 +227,21 @@ fn resolve_overlaps(mut all: Vec<Finding>) -> Vec<Finding> {
                 .then(a.kind.cmp(&b.kind))
                 .then(a.start.cmp(&b.start))
         });
+        // A finding inside a longer one of fair confidence is part of it
+        // (周圩 in 户胡镇周圩村第六村民组 is a place, not a person).
+        let contained: Vec<bool> = cluster
+            .iter()
+            .map(|b| {
+                cluster.iter().any(|a| {
+                    a.score >= 0.6 && a.start <= b.start && b.end <= a.end && a.len() > b.len()
+                })
+            })
+            .collect();
         let mut kept: Vec<Finding> = Vec::new();
-        for f in cluster.drain(..) {
+        for (f, inside) in cluster.drain(..).zip(contained) {
+            if inside {
+                continue;
+            }
             if kept.iter().all(|k| k.end <= f.start || f.end <= k.start) {
                 kept.push(f);
             }

@@ -202,6 +202,9 @@ fn part_before(text: &str, end: usize) -> Option<(usize, bool)> {
             let n = text[s2..end - suf.len()].chars().count();
             (n >= min).then_some((s2, admin))
         };
+    if let Some(s) = group_before(text, end) {
+        return Some((s, false));
+    }
     generic(VILLAGES, 1, 5, false)
         .or_else(|| generic(STREETS, 1, 6, false))
         .or_else(|| generic(ESTATES, 2, 8, false))
@@ -323,12 +326,16 @@ impl Detector for Address {
             if matches!(&text[vs..end], "农村" | "乡村" | "新农村" | "农业农村" | "美丽乡村" | "全村" | "本村" | "该村") {
                 continue;
             }
-            let Some((s, true)) = part_before(text, vs) else {
+            let admin = part_before(text, vs).filter(|(s, a)| *a && dict::places().full.contains(&text[*s..vs]));
+            let Some((s, _)) = admin else {
+                // A village with its group (龙潭村三组, 张湾村郑庄组) is an
+                // address even without the township.
+                if let Some(g) = group_after(text, end) {
+                    let e = details_from(text, g);
+                    out.push(finding(p, Kind::Address, vs, e, 0.8, &["village and group"], None));
+                }
                 continue;
             };
-            if !dict::places().full.contains(&text[s..vs]) {
-                continue;
-            }
             let mut start = s;
             while let Some((s2, true)) = part_before(text, start) {
                 if s2 >= start {
@@ -352,6 +359,23 @@ impl Detector for Address {
         }
         merge_touching(out);
     }
+}
+
+/// A named group ending at `end` (`郑庄组`, `第一村民组`), when a village
+/// stands right before it. Returns its start.
+fn group_before(text: &str, end: usize) -> Option<usize> {
+    let head = &text[..end];
+    let unit = ["村民小组", "村民组", "组", "队"].iter().find(|u| head.ends_with(**u))?;
+    let mut s = end - unit.len();
+    let mut n = 0;
+    while let Some(c) = prev_char(text, s) {
+        if c == '村' || n == 4 || !(is_han(c) || is_num(c)) || "，。、；：的在是和与镇乡县区市号".contains(c) {
+            break;
+        }
+        s -= c.len_utf8();
+        n += 1;
+    }
+    (n >= 1 && prev_char(text, s) == Some('村')).then_some(s)
 }
 
 /// A named group after a village: `张老庄组`, `第四村民组`, `后湾组`,
