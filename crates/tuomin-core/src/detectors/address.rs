@@ -346,7 +346,14 @@ impl Detector for Address {
             if next_char(text, end).is_some_and(|c| "委民级".contains(c)) {
                 continue; // 村委会, 村民, 村级
             }
-            let end = group_after(text, end).map_or(end, |g| details_from(text, g));
+            let group = group_after(text, end);
+            let end = group.map_or(end, |g| details_from(text, g));
+            // Without a group or number, a township and its village are a
+            // place (走进马店镇龙潭村的基地) unless someone lives there.
+            let lives = context_before(text, start) || prev_char(text, start) == Some('住');
+            if group.is_none() && !lives {
+                continue;
+            }
             out.push(finding(
                 p,
                 Kind::Address,

@@ -708,8 +708,10 @@ fn evaluate(
     }
     let after = after_word(rest);
     if let Some(w) = after {
-        score += if w == "家" { 0.1 } else { 0.35 };
-        strong |= w != "家";
+        // 家 and 户 follow places and words too (种养大户, 王家): weak.
+        let weak = w == "家" || w == "户";
+        score += if weak { 0.15 } else { 0.35 };
+        strong |= !weak;
         context = context.or(Some(w));
         checks.push("word after");
     }
@@ -735,6 +737,9 @@ fn evaluate(
             let mut pw = String::with_capacity(6);
             pw.push(pc);
             pw.push_str(&surname[..surname.chars().next().map_or(0, char::len_utf8)]);
+            if t.words.get(pw.as_str()).is_some_and(|f| *f >= 1000) {
+                return None; // 临时救助: 时 closes the word 临时
+            }
             if t.words.get(pw.as_str()).is_some_and(|f| *f >= 100) {
                 score -= 0.4;
                 checks.push("-surname ends a word");

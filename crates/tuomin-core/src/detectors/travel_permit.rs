@@ -53,7 +53,7 @@ impl Detector for TravelPermit {
                 }
                 None if n == 8 && run.groups.len() == 1 && stands_alone(p.text, g.start, g.end) => {
                     if let Some((w, Topic::TaiwanPermit)) =
-                        context::before(p.text, g.start, &topics[..2])
+                        context::before(p.text, g.start, &[Topic::TaiwanPermit])
                     {
                         out.push(finding(
                             p,
