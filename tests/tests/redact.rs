@@ -187,7 +187,7 @@ fn clear_errors_for_bad_inputs() {
     let out = run(&["redact", s(&f), "-o", s(&dir.path().join("b.pdf"))]);
     assert_eq!(out.code, 2);
     assert!(
-        out.stderr.contains("unsupported format: PDF"),
+        out.stderr.contains("a.pdf") && out.stderr.contains("corrupt document: PDF"),
         "{}",
         out.stderr
     );

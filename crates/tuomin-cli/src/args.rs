@@ -3,14 +3,15 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use tuomin_core::config::FailOn;
 use tuomin_core::Kind;
 
 const ABOUT: &str = "Find and mask personal information (个人信息) in Chinese documents \
 before they are published (政务公开).";
 
 const LONG_ABOUT: &str = "\
-tuomin (脱敏) finds personal information in the text files that government offices \
-publish — 身份证号 (id_card), 手机号 (mobile), 银行卡号 (bank_card), 姓名 (person_name), \
+tuomin (脱敏) finds personal information in the files that government offices \
+publish (plain text, Word .docx, Excel .xlsx, CSV, HTML, Markdown and PDF) — 身份证号 (id_card), 手机号 (mobile), 银行卡号 (bank_card), 姓名 (person_name), \
 住址 (address) and more — and masks it.
 
 Typical use:
@@ -22,8 +23,9 @@ Typical use:
       write a masked copy; the original stays untouched
 
 Exit status: 0 = nothing found, 1 = personal information found, 2 = an error \
-(a file could not be read, a bad option, a broken tuomin.toml). Which findings \
-count for status 1 can be set with `[gate] fail_on` in tuomin.toml.
+(a file could not be read, a PDF page could not be checked, a bad option, a broken \
+tuomin.toml). Which findings count for status 1 is set with --fail-on or \
+`[gate] fail_on` in tuomin.toml (default: high and medium severity).
 
 Settings are read from tuomin.toml in the current folder, or from the file named by --config.";
 
@@ -62,20 +64,44 @@ pub enum Command {
 const SCAN_LONG_ABOUT: &str = "\
 Report personal information in files, folders or standard input (检查).
 
+Files are recognized by their content, then by their extension: plain text \
+(UTF-8, GBK/GB18030, UTF-16), Markdown, HTML, CSV, Word .docx, Excel .xlsx and PDF. \
 Each item found is printed as
-  path:line:column  kind  masked-value  score
+  path:line:column  kind  masked-value  score        (text files)
+  path:location  kind  masked-value  score          (documents)
 for example
   名单.txt:12:8 id_card 110105********002X 0.99
+  名单.xlsx:名单!C7 mobile 138****5678 0.98
+  报告.pdf:第2页 id_card 110105********002X 0.99
 
 Folders are searched with their subfolders, in name order; hidden folders and files \
 (such as .git) are skipped. With no PATH, or with `-`, standard input is read.
 
-Exit status: 0 = nothing found, 1 = personal information found, 2 = an error occurred \
-(the other files are still checked).";
+Fail closed: a PDF page without extractable text (a scanned image) cannot be \
+checked; it is reported as `not checked` and makes the exit status 2 unless \
+--allow-unchecked is given. Legacy (.doc/.xls/.wps), password-protected, corrupt \
+or oversized files are reported as errors (exit status 2); the other files are \
+still checked.
+
+The publishing gate: --fail-on (or `[gate] fail_on` in tuomin.toml) decides which \
+findings make the exit status 1 (default: high and medium severity, so names, \
+licence plates, QQ and WeChat numbers alone pass); every finding is still reported. \
+--write-baseline records the current findings as accepted; --baseline then leaves \
+them out. A line containing `tuomin:allow` (e.g. in a comment) is not reported \
+(text, Markdown and HTML files).
+
+Exit status: 0 = nothing found that fails the gate, 1 = personal information found, \
+2 = an error occurred or something could not be checked (the other files are still \
+checked).";
 
 const REDACT_LONG_ABOUT: &str = "\
-Write a copy of a text file with personal information masked (脱敏), for example \
+Write a copy of a file with personal information masked (脱敏), for example \
 11010519491231002X becomes 110105********002X and 13812345678 becomes 138****5678.
+
+Plain text, Markdown, HTML, CSV, Word .docx, Excel .xlsx and PDF are written back \
+in the same format; document metadata (author, last modified by, title) is masked \
+too. A PDF with pages that cannot be checked (scanned images) is refused unless \
+--allow-unchecked is given.
 
 The original file is never changed unless you ask for it with --in-place. \
 Give -o to choose where the masked copy goes; with INPUT `-` (standard input) \
@@ -84,6 +110,20 @@ of the input (UTF-8, GBK/GB18030, UTF-16). Output files are written completely \
 or not at all: an error never leaves a half-written file behind.
 
 What is masked and how is set in tuomin.toml (see --config).";
+
+impl EncodingArg {
+    /// The encoding to force, or `None` to detect.
+    pub fn forced(self) -> Option<&'static encoding_rs::Encoding> {
+        match self {
+            EncodingArg::Auto => None,
+            EncodingArg::Utf8 => Some(encoding_rs::UTF_8),
+            EncodingArg::Gbk => Some(encoding_rs::GBK),
+            EncodingArg::Gb18030 => Some(encoding_rs::GB18030),
+            EncodingArg::Utf16le => Some(encoding_rs::UTF_16LE),
+            EncodingArg::Utf16be => Some(encoding_rs::UTF_16BE),
+        }
+    }
+}
 
 /// How input bytes are turned into text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -127,6 +167,8 @@ pub enum Format {
     Json,
     /// JSON Lines: one JSON object per finding or error, as they are found.
     Jsonl,
+    /// SARIF 2.1.0, for code-scanning tools (GitHub, GitLab, IDEs).
+    Sarif,
 }
 
 /// When to color the text report.
@@ -169,6 +211,32 @@ pub struct ScanArgs {
     #[arg(long)]
     pub show_values: bool,
 
+    /// Which findings make the exit status 1, comma-separated kinds and/or
+    /// severities (high, medium, low = that severity or higher), e.g.
+    /// `--fail-on high,mobile`. Default: `[gate] fail_on` in tuomin.toml,
+    /// else `high,medium`. Other findings are still reported.
+    #[arg(long, value_name = "KINDS", value_delimiter = ',', value_parser = parse_fail_on)]
+    pub fail_on: Vec<FailOn>,
+
+    /// Leave out the findings recorded in this baseline file (accepted
+    /// findings, see --write-baseline).
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// Record the findings of this run in FILE as accepted (a baseline for
+    /// --baseline) and exit 0 unless an error occurred. Values are stored
+    /// only as keyed hashes (HMAC-SHA256, key from TUOMIN_BASELINE_KEY or the
+    /// variable named by `[gate] baseline_key_env`; else a random salt kept
+    /// in the file).
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+
+    /// Do not fail (exit status 2) on document parts that could not be
+    /// checked, such as PDF pages without extractable text; they are still
+    /// reported.
+    #[arg(long)]
+    pub allow_unchecked: bool,
+
     #[command(flatten)]
     pub common: CommonArgs,
 }
@@ -188,8 +256,17 @@ pub struct RedactArgs {
     #[arg(long)]
     pub in_place: bool,
 
+    /// Write the masked copy even if parts of the document could not be
+    /// checked (PDF pages without extractable text); they are left as they are.
+    #[arg(long)]
+    pub allow_unchecked: bool,
+
     #[command(flatten)]
     pub common: CommonArgs,
+}
+
+fn parse_fail_on(s: &str) -> Result<FailOn, String> {
+    s.trim().parse::<FailOn>()
 }
 
 fn parse_kind(s: &str) -> Result<Kind, String> {
@@ -235,6 +312,17 @@ mod tests {
         assert!(Cli::try_parse_from(["tuomin", "scan", "--kinds", "phone"]).is_err());
         assert!(Cli::try_parse_from(["tuomin", "scan", "--min-score", "2"]).is_err());
         assert!(Cli::try_parse_from(["tuomin", "scan", "--min-score", "x"]).is_err());
+    }
+
+    #[test]
+    fn fail_on_takes_kinds_and_severities() {
+        let cli = Cli::try_parse_from(["tuomin", "scan", "--fail-on", "high,person_name"])
+            .expect("valid arguments");
+        let Command::Scan(args) = cli.command else {
+            panic!("expected scan");
+        };
+        assert_eq!(args.fail_on.len(), 2);
+        assert!(Cli::try_parse_from(["tuomin", "scan", "--fail-on", "urgent"]).is_err());
     }
 
     #[test]

@@ -1,12 +1,73 @@
-//! Reading an input as a stream of decoded text pieces, one block
-//! (1 MiB) at a time, so memory stays bounded however large the file is.
+//! Opening an input: a plain-text file is read as a stream of decoded
+//! text pieces, one block (1 MiB) at a time, so memory stays bounded
+//! however large the file is; a document (DOCX, XLSX, PDF, CSV, HTML,
+//! Markdown) is read whole and handed to `tuomin_pipeline`.
 
 use std::fs::File;
 use std::io::{self, Read};
+use std::path::Path;
+
+use tuomin_pipeline::decode::{self, Malformed, Sniffed, TextDecoder, TextEncoding};
+use tuomin_pipeline::Format;
 
 use crate::args::EncodingArg;
-use crate::decode::{self, Malformed, Sniffed, TextDecoder, TextEncoding};
 use crate::walk::{io_reason, Input};
+
+/// An opened input.
+pub enum Opened {
+    /// Plain text, streamed.
+    Text(TextReader),
+    /// A document, read whole (its format is told again from all its bytes).
+    Document(Vec<u8>),
+}
+
+/// Opens `input`: reads its first block, tells text from documents by
+/// content and extension, and either streams the text or reads the whole
+/// document. The error is a message for the user (the caller adds the
+/// path).
+pub fn open(input: &Input, encoding: EncodingArg) -> Result<Opened, String> {
+    let (mut reader, path): (Box<dyn Read>, _) = match input {
+        Input::Stdin => (Box::new(io::stdin().lock()), None),
+        Input::File(path) => {
+            let file = File::open(path).map_err(|e| format!("cannot open: {}", io_reason(&e)))?;
+            (Box::new(file), Some(path.as_path()))
+        }
+    };
+    let mut block = Vec::with_capacity(BLOCK_BYTES);
+    let eof =
+        fill(&mut reader, &mut block).map_err(|e| format!("cannot read: {}", io_reason(&e)))?;
+    if is_document(&block, path)? {
+        if !eof {
+            let limit = tuomin_pipeline::Limits::default().max_input_bytes;
+            reader
+                .take(limit.saturating_sub(block.len() as u64).saturating_add(1))
+                .read_to_end(&mut block)
+                .map_err(|e| format!("cannot read: {}", io_reason(&e)))?;
+            if block.len() as u64 > limit {
+                return Err(format!(
+                    "document too large: over the limit of {limit} bytes; not checked"
+                ));
+            }
+        }
+        return Ok(Opened::Document(block));
+    }
+    TextReader::start(reader, block, eof, encoding).map(Opened::Text)
+}
+
+/// Whether the first bytes of an input are those of a document rather
+/// than plain text; legacy, encrypted and mislabelled files are errors.
+fn is_document(head: &[u8], path: Option<&Path>) -> Result<bool, String> {
+    // A zip is told apart (DOCX, XLSX, …) only from its central directory
+    // at the end: read it whole.
+    if head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06") {
+        return Ok(true);
+    }
+    match tuomin_pipeline::format_of(path.unwrap_or(Path::new("")), head) {
+        Ok(Format::Text) => Ok(false),
+        Ok(_) => Ok(true),
+        Err(e) => Err(e.to_string()),
+    }
+}
 
 /// Bytes read per block.
 pub const BLOCK_BYTES: usize = 1 << 20;
@@ -25,21 +86,15 @@ pub struct TextReader {
 }
 
 impl TextReader {
-    /// Opens `input`, reads its first block and decides how to decode it.
-    /// The error is a message for the user (the caller adds the path).
-    pub fn open(input: &Input, encoding: EncodingArg) -> Result<Self, String> {
-        let (mut reader, path): (Box<dyn Read>, _) = match input {
-            Input::Stdin => (Box::new(io::stdin().lock()), None),
-            Input::File(path) => {
-                let file =
-                    File::open(path).map_err(|e| format!("cannot open: {}", io_reason(&e)))?;
-                (Box::new(file), Some(path.as_path()))
-            }
-        };
-        let mut block = Vec::with_capacity(BLOCK_BYTES);
-        let eof =
-            fill(&mut reader, &mut block).map_err(|e| format!("cannot read: {}", io_reason(&e)))?;
-        let sniffed = decode::sniff(&block, encoding, path)?;
+    /// Starts reading text whose first block is `block`, deciding how to
+    /// decode it.
+    fn start(
+        reader: Box<dyn Read>,
+        block: Vec<u8>,
+        eof: bool,
+        encoding: EncodingArg,
+    ) -> Result<Self, String> {
+        let sniffed = decode::sniff(&block, encoding.forced())?;
         Ok(TextReader {
             reader,
             decoder: TextDecoder::new(sniffed, encoding == EncodingArg::Auto),

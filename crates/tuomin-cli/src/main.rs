@@ -1,13 +1,15 @@
 //! `tuomin` (脱敏): find and mask personal information in Chinese
 //! documents. See `tuomin --help`.
 
+mod allow;
 mod args;
 mod atomic;
-mod decode;
+mod baseline;
 mod input;
 mod linecol;
 mod output;
 mod redact_cmd;
+mod sarif;
 mod scan_cmd;
 mod settings;
 mod walk;

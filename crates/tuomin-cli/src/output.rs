@@ -1,11 +1,12 @@
-//! Reports of `tuomin scan`: text lines for people, a JSON document, or
-//! a JSON Lines stream of typed messages (`finding`, `error`, `summary`).
+//! Reports of `tuomin scan`: text lines for people, a JSON document, a
+//! JSON Lines stream of typed messages (`finding`, `error`,
+//! `not_checked`, `summary`), or a SARIF 2.1.0 log.
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use serde_json::{json, Map, Value};
-use tuomin_core::{Finding, Kind, Severity};
+use tuomin_core::{Kind, Severity};
 
 use crate::args::Format;
 use tuomin_core::policy::preview;
@@ -14,17 +15,42 @@ use tuomin_core::policy::preview;
 pub struct Located<'a> {
     /// The input, as named in reports.
     pub path: &'a str,
-    /// The finding; its offsets are those of the decoded text.
-    pub finding: &'a Finding,
+    /// What kind of personal information.
+    pub kind: Kind,
+    /// The raw value.
+    pub text: &'a str,
+    /// Confidence.
+    pub score: f32,
+    /// Validators that passed.
+    pub checks: &'a [&'static str],
+    /// Context word, if any.
+    pub context: Option<&'a str>,
     /// Byte offset of the first byte, as reported (see DESIGN.md: file
-    /// bytes for UTF-8, the UTF-8 transcoding otherwise).
+    /// bytes for UTF-8, the UTF-8 transcoding otherwise; for documents,
+    /// into the text of the segment named by `location`).
     pub start: usize,
     /// Byte offset one past the last byte, as reported.
     pub end: usize,
-    /// 1-based line.
-    pub line: u64,
-    /// 1-based column, in characters.
-    pub column: u64,
+    /// 1-based line (text files; the source line of Markdown/HTML).
+    pub line: Option<u64>,
+    /// 1-based column, in characters (text files).
+    pub column: Option<u64>,
+    /// Where in a document (`第2页`, `名单!C7` …); `None` for plain text.
+    pub location: Option<&'a str>,
+    /// The baseline fingerprint, when a key is known.
+    pub fingerprint: Option<&'a str>,
+}
+
+impl Located<'_> {
+    /// `line:column` for plain text, else the document location.
+    fn where_(&self) -> String {
+        match (self.location, self.line, self.column) {
+            (Some(l), _, _) => l.to_string(),
+            (None, Some(line), Some(col)) => format!("{line}:{col}"),
+            (None, Some(line), None) => line.to_string(),
+            _ => String::new(),
+        }
+    }
 }
 
 /// Totals of a scan.
@@ -38,6 +64,8 @@ pub struct Summary {
     pub findings: usize,
     /// Errors reported.
     pub errors: usize,
+    /// Parts of documents reported as not checked.
+    pub not_checked: usize,
     /// Findings reported, by kind.
     pub by_kind: BTreeMap<Kind, usize>,
 }
@@ -55,6 +83,7 @@ impl Summary {
             "files_with_findings": self.files_with_findings,
             "findings": self.findings,
             "errors": self.errors,
+            "not_checked": self.not_checked,
             "by_kind": by_kind,
         })
     }
@@ -79,6 +108,12 @@ impl Summary {
         };
         if self.errors > 0 {
             s.push_str(&format!("; {}", plural(self.errors, "error", "errors")));
+        }
+        if self.not_checked > 0 {
+            s.push_str(&format!(
+                "; {} not checked",
+                plural(self.not_checked, "document part", "document parts")
+            ));
         }
         s
     }
@@ -118,6 +153,9 @@ pub struct Reporter<W: Write> {
     /// For `--format json`: everything, written at the end.
     findings: Vec<Value>,
     errors: Vec<Value>,
+    /// For `--format sarif`: results and tool notifications.
+    results: Vec<Value>,
+    notifications: Vec<Value>,
     summary: Summary,
     /// Whether the current input has a finding yet.
     current_has_findings: bool,
@@ -133,6 +171,8 @@ impl<W: Write> Reporter<W> {
             show_values,
             findings: Vec::new(),
             errors: Vec::new(),
+            results: Vec::new(),
+            notifications: Vec::new(),
             summary: Summary::default(),
             current_has_findings: false,
         }
@@ -151,40 +191,43 @@ impl<W: Write> Reporter<W> {
 
     /// Reports a finding.
     pub fn finding(&mut self, at: &Located<'_>) -> io::Result<()> {
-        let f = at.finding;
         self.summary.findings += 1;
-        *self.summary.by_kind.entry(f.kind).or_default() += 1;
+        *self.summary.by_kind.entry(at.kind).or_default() += 1;
         if !self.current_has_findings {
             self.current_has_findings = true;
             self.summary.files_with_findings += 1;
         }
+        let masked = preview(at.kind, at.text);
         let shown = if self.show_values {
-            f.text.clone()
+            at.text.to_string()
         } else {
-            preview(f.kind, &f.text)
+            masked.clone()
         };
         match self.format {
             Format::Text => {
-                let score = format!("{:.2}", f.score);
+                let score = format!("{:.2}", at.score);
+                let where_ = at.where_();
                 if self.color {
-                    let kind_color = match f.kind.severity() {
+                    let kind_color = match at.kind.severity() {
                         Severity::High => BOLD_RED,
                         Severity::Medium => YELLOW,
                         Severity::Low => CYAN,
                     };
                     writeln!(
                         self.out,
-                        "{MAGENTA}{}{RESET}:{GREEN}{}{RESET}:{GREEN}{}{RESET} {kind_color}{}{RESET} {} {score}",
-                        at.path, at.line, at.column, f.kind.as_str(), shown
+                        "{MAGENTA}{}{RESET}:{GREEN}{}{RESET} {kind_color}{}{RESET} {} {score}",
+                        at.path,
+                        where_,
+                        at.kind.as_str(),
+                        shown
                     )
                 } else {
                     writeln!(
                         self.out,
-                        "{}:{}:{} {} {} {score}",
+                        "{}:{} {} {} {score}",
                         at.path,
-                        at.line,
-                        at.column,
-                        f.kind.as_str(),
+                        where_,
+                        at.kind.as_str(),
                         shown
                     )
                 }
@@ -193,24 +236,77 @@ impl<W: Write> Reporter<W> {
                 let mut v = json!({
                     "type": "finding",
                     "path": at.path,
-                    "kind": f.kind.as_str(),
-                    "label": f.kind.label_zh(),
-                    "severity": severity_name(f.kind.severity()),
+                    "kind": at.kind.as_str(),
+                    "label": at.kind.label_zh(),
+                    "severity": severity_name(at.kind.severity()),
+                    "location": at.where_(),
                     "start": at.start,
                     "end": at.end,
                     "line": at.line,
                     "column": at.column,
-                    "score": round_score(f.score),
-                    "preview": preview(f.kind, &f.text),
-                    "checks": f.evidence.checks,
-                    "context": f.evidence.context,
+                    "score": round_score(at.score),
+                    "preview": masked,
+                    "checks": at.checks,
+                    "context": at.context,
                 });
-                if self.show_values {
-                    if let Value::Object(map) = &mut v {
-                        map.insert("text".to_string(), Value::from(f.text.as_str()));
+                if let Value::Object(map) = &mut v {
+                    if let Some(fp) = at.fingerprint {
+                        map.insert("fingerprint".to_string(), Value::from(fp));
+                    }
+                    if self.show_values {
+                        map.insert("text".to_string(), Value::from(at.text));
                     }
                 }
                 self.emit(v, false)
+            }
+            Format::Sarif => {
+                self.results.push(crate::sarif::result(at, &shown));
+                Ok(())
+            }
+        }
+    }
+
+    /// Reports a part of a document that could not be checked.
+    /// `fatal`: it makes the exit status 2 (no --allow-unchecked).
+    pub fn not_checked(
+        &mut self,
+        path: &str,
+        location: Option<&str>,
+        message: &str,
+        fatal: bool,
+    ) -> io::Result<()> {
+        self.summary.not_checked += 1;
+        match self.format {
+            Format::Text => {
+                let _ = self.out.flush();
+                let level = if fatal { "error" } else { "warning" };
+                match location {
+                    Some(l) => eprintln!("tuomin: {level}: {path}:{l}: not checked: {message}"),
+                    None => eprintln!("tuomin: {level}: {path}: not checked: {message}"),
+                }
+                Ok(())
+            }
+            Format::Json | Format::Jsonl => {
+                let v = json!({
+                    "type": "not_checked",
+                    "path": path,
+                    "location": location,
+                    "message": message,
+                });
+                self.emit(v, true)
+            }
+            Format::Sarif => {
+                let text = match location {
+                    Some(l) => format!("{path}:{l}: not checked: {message}"),
+                    None => format!("{path}: not checked: {message}"),
+                };
+                self.notifications.push(crate::sarif::notification(
+                    if fatal { "error" } else { "warning" },
+                    "not_checked",
+                    path,
+                    &text,
+                ));
+                Ok(())
             }
         }
     }
@@ -232,6 +328,11 @@ impl<W: Write> Reporter<W> {
             Format::Json | Format::Jsonl => {
                 let v = json!({ "type": "error", "path": path, "message": message });
                 self.emit(v, true)
+            }
+            Format::Sarif => {
+                self.notifications
+                    .push(crate::sarif::notification("error", "error", path, message));
+                Ok(())
             }
         }
     }
@@ -278,6 +379,15 @@ impl<W: Write> Reporter<W> {
                 serde_json::to_writer_pretty(&mut self.out, &doc)?;
                 self.out.write_all(b"\n")?;
             }
+            Format::Sarif => {
+                let log = crate::sarif::log(
+                    std::mem::take(&mut self.results),
+                    std::mem::take(&mut self.notifications),
+                    self.summary.errors == 0,
+                );
+                serde_json::to_writer_pretty(&mut self.out, &log)?;
+                self.out.write_all(b"\n")?;
+            }
         }
         self.out.flush()?;
         Ok(self.summary)
@@ -287,31 +397,24 @@ impl<W: Write> Reporter<W> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tuomin_core::Evidence;
-
-    fn finding() -> Finding {
-        Finding {
-            kind: Kind::Mobile,
-            start: 6,
-            end: 17,
-            text: "13812345678".to_string(),
-            score: 0.95,
-            evidence: Evidence::checks(&["mobile prefix"]),
-        }
-    }
 
     fn report(format: Format, show_values: bool, color: bool) -> io::Result<(String, Summary)> {
         let mut out = Vec::new();
-        let f = finding();
         let mut r = Reporter::new(&mut out, format, color, show_values);
         r.begin_input();
         r.finding(&Located {
             path: "a.txt",
-            finding: &f,
+            kind: Kind::Mobile,
+            text: "13812345678",
+            score: 0.95,
+            checks: &["mobile prefix"],
+            context: None,
             start: 6,
             end: 17,
-            line: 2,
-            column: 3,
+            line: Some(2),
+            column: Some(3),
+            location: None,
+            fingerprint: None,
         })?;
         r.error("b.txt", "permission denied")?;
         r.end_input()?;

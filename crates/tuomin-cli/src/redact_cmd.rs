@@ -7,12 +7,13 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use tuomin_core::stream::{RedactedPiece, StreamRedactor};
-use tuomin_core::Kind;
+use tuomin_core::{Kind, Policy, Scanner};
+use tuomin_pipeline::decode::{Malformed, TextEncoder};
+use tuomin_pipeline::{redact_bytes, split_not_checked, PipelineOptions};
 
 use crate::args::RedactArgs;
 use crate::atomic::AtomicFile;
-use crate::decode::TextEncoder;
-use crate::input::TextReader;
+use crate::input::{self, Opened, TextReader};
 use crate::scan_cmd::{EXIT_CLEAN, EXIT_ERROR};
 use crate::settings;
 use crate::walk::{io_reason, Input};
@@ -156,22 +157,138 @@ fn redact(args: &RedactArgs) -> Result<(), String> {
             format!("{}: {}", e.path, e.message)
         }
     })?;
-    let mut reader =
-        TextReader::open(&input, args.common.encoding).map_err(|m| format!("{label}: {m}"))?;
+    let opened = input::open(&input, args.common.encoding).map_err(|m| format!("{label}: {m}"))?;
+    let reader = match opened {
+        Opened::Text(reader) => reader,
+        Opened::Document(bytes) => {
+            return redact_document(
+                args,
+                &input,
+                &bytes,
+                &dest,
+                &settings.scanner,
+                &settings.policy,
+            )
+        }
+    };
+    redact_text(
+        args,
+        reader,
+        &label,
+        &dest,
+        &settings.scanner,
+        &settings.policy,
+    )
+}
+
+/// Writes `bytes` to `dest`, atomically when it is a file.
+fn write_whole(args: &RedactArgs, dest: &Destination, bytes: &[u8]) -> Result<(), String> {
+    match dest {
+        Destination::Stdout => {
+            let mut out = io::stdout().lock();
+            out.write_all(bytes)
+                .and_then(|()| out.flush())
+                .map_err(|e| format!("cannot write standard output: {}", io_reason(&e)))
+        }
+        Destination::File(path) => {
+            let mut f = AtomicFile::create(path)?;
+            f.writer()
+                .write_all(bytes)
+                .map_err(|e| format!("cannot write {}: {}", path.display(), io_reason(&e)))?;
+            f.commit(output_permissions(&args.input, path))
+        }
+    }
+}
+
+fn dest_name(dest: &Destination) -> String {
+    match dest {
+        Destination::Stdout => "standard output".to_string(),
+        Destination::File(p) => p.display().to_string(),
+    }
+}
+
+/// A document: redacted whole by the pipeline, written in its own format.
+fn redact_document(
+    args: &RedactArgs,
+    input: &Input,
+    bytes: &[u8],
+    dest: &Destination,
+    scanner: &Scanner,
+    policy: &Policy,
+) -> Result<(), String> {
+    let label = input.label();
+    let path = match input {
+        Input::File(p) => p.as_path(),
+        Input::Stdin => Path::new(""),
+    };
+    let opts = PipelineOptions {
+        encoding: args.common.encoding.forced(),
+        ..PipelineOptions::default()
+    };
+    let red = redact_bytes(scanner, policy, path, bytes, &opts)
+        .map_err(|e| format!("{label}: {e}; nothing was written"))?;
+    if !red.not_checked.is_empty() {
+        let parts: Vec<String> = red
+            .not_checked
+            .iter()
+            .map(|w| match split_not_checked(w) {
+                (Some(l), m) => format!("{l}: {m}"),
+                (None, m) => m,
+            })
+            .collect();
+        if !args.allow_unchecked {
+            return Err(format!(
+                "{label}: parts of the document could not be checked ({}); nothing was written. \
+                 Check them by hand and pass --allow-unchecked to write the masked copy anyway",
+                parts.join("; ")
+            ));
+        }
+        for p in &parts {
+            eprintln!("tuomin: warning: {label}: not checked, left as it is: {p}");
+        }
+    }
+    write_whole(args, dest, &red.bytes)?;
+    report_done(&red.edits_by_kind, &label, &dest_name(dest));
+    Ok(())
+}
+
+fn report_done(by_kind: &BTreeMap<Kind, usize>, label: &str, dest_name: &str) {
+    let total: usize = by_kind.values().sum();
+    if total == 0 {
+        eprintln!("tuomin: nothing to mask in {label}; wrote an unchanged copy to {dest_name}");
+    } else {
+        let kinds: Vec<String> = by_kind
+            .iter()
+            .map(|(k, n)| format!("{} {} {n}", k.label_zh(), k.as_str()))
+            .collect();
+        eprintln!(
+            "tuomin: masked {total} item{} in {label} ({}) -> {dest_name}",
+            if total == 1 { "" } else { "s" },
+            kinds.join(", ")
+        );
+    }
+}
+
+/// Plain text, streamed in its own encoding.
+fn redact_text(
+    args: &RedactArgs,
+    mut reader: TextReader,
+    label: &str,
+    dest: &Destination,
+    scanner: &Scanner,
+    policy: &Policy,
+) -> Result<(), String> {
     let sniffed = reader.sniffed;
     let mut encoder = TextEncoder::new(sniffed.encoding, sniffed.bom_len > 0);
-    let mut redactor = StreamRedactor::new(&settings.scanner, &settings.policy);
+    let mut redactor = StreamRedactor::new(scanner, policy);
     let mut by_kind: BTreeMap<Kind, usize> = BTreeMap::new();
     let mut bytes = Vec::new();
 
-    let mut sink = match &dest {
+    let mut sink = match dest {
         Destination::Stdout => Sink::Stdout(BufWriter::with_capacity(1 << 16, io::stdout().lock())),
         Destination::File(path) => Sink::File(AtomicFile::create(path)?),
     };
-    let dest_name = match &dest {
-        Destination::Stdout => "standard output".to_string(),
-        Destination::File(p) => p.display().to_string(),
-    };
+    let dest_name = dest_name(dest);
     let write_err = |e: io::Error| format!("cannot write {dest_name}: {}", io_reason(&e));
 
     let mut emit = |piece: RedactedPiece, last: bool, sink: &mut Sink| {
@@ -182,7 +299,7 @@ fn redact(args: &RedactArgs) -> Result<(), String> {
         encoder.encode(&piece.text, &mut bytes, last);
         sink.write_all(&bytes).map_err(write_err)
     };
-    let refuse = |m: crate::decode::Malformed| {
+    let refuse = |m: Malformed| {
         let outcome = match dest {
             Destination::File(_) => "nothing was written",
             Destination::Stdout => "the output is incomplete",
@@ -202,7 +319,7 @@ fn redact(args: &RedactArgs) -> Result<(), String> {
     match sink {
         Sink::Stdout(mut w) => w.flush().map_err(write_err)?,
         Sink::File(f) => {
-            let perms = match &dest {
+            let perms = match dest {
                 Destination::File(p) => output_permissions(&args.input, p),
                 Destination::Stdout => None,
             };
@@ -210,20 +327,7 @@ fn redact(args: &RedactArgs) -> Result<(), String> {
         }
     }
 
-    let total: usize = by_kind.values().sum();
-    if total == 0 {
-        eprintln!("tuomin: nothing to mask in {label}; wrote an unchanged copy to {dest_name}");
-    } else {
-        let kinds: Vec<String> = by_kind
-            .iter()
-            .map(|(k, n)| format!("{} {} {n}", k.label_zh(), k.as_str()))
-            .collect();
-        eprintln!(
-            "tuomin: masked {total} item{} in {label} ({}) -> {dest_name}",
-            if total == 1 { "" } else { "s" },
-            kinds.join(", ")
-        );
-    }
+    report_done(&by_kind, label, &dest_name);
     Ok(())
 }
 

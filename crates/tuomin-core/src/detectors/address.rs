@@ -230,6 +230,12 @@ fn part_before(text: &str, end: usize) -> Option<(usize, bool)> {
         })
 }
 
+/// An address context word or `住` shortly before `start`.
+fn lives_before(text: &str, start: usize) -> bool {
+    let from = crate::context::floor_char_boundary(text, start.saturating_sub(24));
+    context_before(text, start) || text[from..start].contains('住')
+}
+
 fn context_before(text: &str, start: usize) -> bool {
     let from = crate::context::floor_char_boundary(text, start.saturating_sub(24));
     let window = &text[from..start];
@@ -326,7 +332,12 @@ impl Detector for Address {
             if matches!(&text[vs..end], "农村" | "乡村" | "新农村" | "农业农村" | "美丽乡村" | "全村" | "本村" | "该村") {
                 continue;
             }
-            let admin = part_before(text, vs).filter(|(s, a)| *a && dict::places().full.contains(&text[*s..vs]));
+            // A generic `…镇` counts only where someone lives (住…); else the
+            // division must be in the dictionary.
+            let admin = part_before(text, vs).filter(|(s, a)| {
+                *a && (dict::places().full.contains(&text[*s..vs])
+                    || lives_before(text, *s))
+            });
             let Some((s, _)) = admin else {
                 // A village with its group (龙潭村三组, 张湾村郑庄组) is an
                 // address even without the township.
@@ -350,7 +361,7 @@ impl Detector for Address {
             let end = group.map_or(end, |g| details_from(text, g));
             // Without a group or number, a township and its village are a
             // place (走进马店镇龙潭村的基地) unless someone lives there.
-            let lives = context_before(text, start) || prev_char(text, start) == Some('住');
+            let lives = lives_before(text, start);
             if group.is_none() && !lives {
                 continue;
             }

@@ -1,12 +1,23 @@
-//! Recognizing what a file holds (text in which encoding, or a document
-//! format we cannot read yet) and turning its bytes into UTF-8 text and
-//! back, block by block.
-
-use std::path::Path;
+//! Plain-text decoding, shared by the CLI's streaming path and
+//! [`scan_bytes`](crate::scan_bytes)/[`redact_bytes`](crate::redact_bytes):
+//! tell the encoding of a text file (byte-order mark, else UTF-8 if valid,
+//! else GB18030/GBK), turn its bytes into UTF-8 text block by block, and
+//! encode text back into the file's own encoding.
+//!
+//! ```
+//! use tuomin_pipeline::decode::{sniff, TextDecoder, TextEncoder, TextEncoding};
+//! let (gbk, _, _) = encoding_rs::GBK.encode("户主张三");
+//! let sniffed = sniff(&gbk, None).unwrap();
+//! assert_eq!(sniffed.encoding, TextEncoding::Gb18030);
+//! let mut d = TextDecoder::new(sniffed, true);
+//! let text = d.decode(&gbk, true);
+//! assert_eq!(text, "户主张三");
+//! let mut back = Vec::new();
+//! TextEncoder::new(sniffed.encoding, false).encode(&text, &mut back, true);
+//! assert_eq!(back, gbk.into_owned());
+//! ```
 
 use encoding_rs::{CoderResult, DecoderResult, Encoding, GB18030, GBK, UTF_16BE, UTF_16LE, UTF_8};
-
-use crate::args::EncodingArg;
 
 /// How many leading bytes decide "UTF-8 or not" when the encoding is
 /// detected.
@@ -28,6 +39,8 @@ pub enum TextEncoding {
     Utf16Le,
     /// UTF-16 big-endian.
     Utf16Be,
+    /// Any other encoding `encoding_rs` knows (forced by the caller, e.g. Big5).
+    Other(&'static Encoding),
 }
 
 impl TextEncoding {
@@ -39,16 +52,46 @@ impl TextEncoding {
             TextEncoding::Gb18030 => "GB18030",
             TextEncoding::Utf16Le => "UTF-16LE",
             TextEncoding::Utf16Be => "UTF-16BE",
+            TextEncoding::Other(e) => e.name(),
         }
     }
 
-    fn encoding_rs(self) -> &'static Encoding {
+    /// The `encoding_rs` encoding used to decode.
+    ///
+    /// ```
+    /// use tuomin_pipeline::decode::TextEncoding;
+    /// assert_eq!(TextEncoding::Gbk.encoding_rs(), encoding_rs::GBK);
+    /// ```
+    pub fn encoding_rs(self) -> &'static Encoding {
         match self {
             TextEncoding::Utf8 => UTF_8,
             TextEncoding::Gbk => GBK,
             TextEncoding::Gb18030 => GB18030,
             TextEncoding::Utf16Le => UTF_16LE,
             TextEncoding::Utf16Be => UTF_16BE,
+            TextEncoding::Other(e) => e,
+        }
+    }
+
+    /// The text encoding for an `encoding_rs` encoding.
+    ///
+    /// ```
+    /// use tuomin_pipeline::decode::TextEncoding;
+    /// assert_eq!(TextEncoding::from_encoding(encoding_rs::UTF_16LE), TextEncoding::Utf16Le);
+    /// ```
+    pub fn from_encoding(e: &'static Encoding) -> TextEncoding {
+        if e == UTF_8 {
+            TextEncoding::Utf8
+        } else if e == GBK {
+            TextEncoding::Gbk
+        } else if e == GB18030 {
+            TextEncoding::Gb18030
+        } else if e == UTF_16LE {
+            TextEncoding::Utf16Le
+        } else if e == UTF_16BE {
+            TextEncoding::Utf16Be
+        } else {
+            TextEncoding::Other(e)
         }
     }
 
@@ -58,7 +101,7 @@ impl TextEncoding {
             TextEncoding::Utf8 => b"\xEF\xBB\xBF",
             TextEncoding::Utf16Le => b"\xFF\xFE",
             TextEncoding::Utf16Be => b"\xFE\xFF",
-            TextEncoding::Gbk | TextEncoding::Gb18030 => b"",
+            TextEncoding::Gbk | TextEncoding::Gb18030 | TextEncoding::Other(_) => b"",
         }
     }
 }
@@ -72,25 +115,34 @@ pub struct Sniffed {
     pub bom_len: usize,
 }
 
-/// Decides how to read an input from its first bytes (`head`, ideally at
-/// least [`SNIFF_BYTES`] long unless the input is shorter). `path` only
-/// helps to name document formats.
+/// Decides how to read a text input from its first bytes (`head`, ideally
+/// at least [`SNIFF_BYTES`] long unless the input is shorter).
 ///
-/// Returns an error message for binary data and document formats.
-pub fn sniff(head: &[u8], requested: EncodingArg, path: Option<&Path>) -> Result<Sniffed, String> {
-    if let Some(format) = document_format(head, path) {
-        return Err(format!(
-            "unsupported format: {format} (document formats are not supported yet; \
-             save the document as plain text (.txt) and scan that)"
-        ));
-    }
+/// `forced` is an encoding the caller insists on (`--encoding`); a BOM of
+/// that same encoding is still skipped. Without it: a byte-order mark
+/// wins, then UTF-8 if the head is valid UTF-8, else GB18030 (a superset
+/// of GBK and GB2312).
+///
+/// Returns an error message for binary data (NUL bytes in the first 8 KiB,
+/// unless the text is UTF-16).
+///
+/// ```
+/// use tuomin_pipeline::decode::{sniff, TextEncoding};
+/// assert_eq!(sniff(b"\xEF\xBB\xBFabc", None).unwrap().bom_len, 3);
+/// assert_eq!(sniff("姓名".as_bytes(), None).unwrap().encoding, TextEncoding::Utf8);
+/// assert!(sniff(b"ab\0cd", None).is_err());
+/// assert!(sniff(b"a\0b\0", Some(encoding_rs::UTF_16LE)).is_ok());
+/// ```
+pub fn sniff(head: &[u8], forced: Option<&'static Encoding>) -> Result<Sniffed, String> {
     let bom = bom_of(head);
-    let utf16 = matches!(requested, EncodingArg::Utf16le | EncodingArg::Utf16be)
-        || (requested == EncodingArg::Auto
-            && matches!(
-                bom,
-                Some((TextEncoding::Utf16Le | TextEncoding::Utf16Be, _))
-            ));
+    let forced = forced.map(TextEncoding::from_encoding);
+    let utf16 = match forced {
+        Some(e) => matches!(e, TextEncoding::Utf16Le | TextEncoding::Utf16Be),
+        None => matches!(
+            bom,
+            Some((TextEncoding::Utf16Le | TextEncoding::Utf16Be, _))
+        ),
+    };
     if !utf16 && head[..head.len().min(BINARY_SNIFF_BYTES)].contains(&0) {
         return Err(
             "unsupported format: binary data (NUL bytes in the first 8 KiB); \
@@ -99,20 +151,15 @@ pub fn sniff(head: &[u8], requested: EncodingArg, path: Option<&Path>) -> Result
                 .to_string(),
         );
     }
-    let explicit = |encoding: TextEncoding| {
-        let bom_len = match bom {
-            Some((e, len)) if e == encoding => len,
-            _ => 0,
-        };
-        Sniffed { encoding, bom_len }
-    };
-    Ok(match requested {
-        EncodingArg::Utf8 => explicit(TextEncoding::Utf8),
-        EncodingArg::Gbk => explicit(TextEncoding::Gbk),
-        EncodingArg::Gb18030 => explicit(TextEncoding::Gb18030),
-        EncodingArg::Utf16le => explicit(TextEncoding::Utf16Le),
-        EncodingArg::Utf16be => explicit(TextEncoding::Utf16Be),
-        EncodingArg::Auto => match bom {
+    Ok(match forced {
+        Some(encoding) => {
+            let bom_len = match bom {
+                Some((e, len)) if e == encoding => len,
+                _ => 0,
+            };
+            Sniffed { encoding, bom_len }
+        }
+        None => match bom {
             Some((encoding, bom_len)) => Sniffed { encoding, bom_len },
             None if looks_utf8(&head[..head.len().min(SNIFF_BYTES)]) => Sniffed {
                 encoding: TextEncoding::Utf8,
@@ -143,53 +190,6 @@ fn looks_utf8(bytes: &[u8]) -> bool {
     match std::str::from_utf8(bytes) {
         Ok(_) => true,
         Err(e) => e.error_len().is_none(),
-    }
-}
-
-/// Names a document or archive format recognized by its magic bytes.
-fn document_format(head: &[u8], path: Option<&Path>) -> Option<String> {
-    let ext = path
-        .and_then(Path::extension)
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .unwrap_or_default();
-    let named = |known: &[(&str, &str)], fallback: &str| {
-        known
-            .iter()
-            .find(|(e, _)| *e == ext)
-            .map_or(fallback, |(_, name)| *name)
-            .to_string()
-    };
-    if head.starts_with(b"%PDF-") {
-        Some("PDF".to_string())
-    } else if head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06") {
-        Some(named(
-            &[
-                ("docx", "DOCX"),
-                ("xlsx", "XLSX"),
-                ("pptx", "PPTX"),
-                ("odt", "ODT"),
-                ("ods", "ODS"),
-                ("wps", "WPS"),
-                ("ofd", "OFD"),
-            ],
-            "ZIP archive (DOCX/XLSX/...)",
-        ))
-    } else if head.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
-        Some(named(
-            &[
-                ("doc", "DOC"),
-                ("xls", "XLS"),
-                ("ppt", "PPT"),
-                ("wps", "WPS"),
-                ("et", "ET"),
-            ],
-            "OLE2 document (DOC/XLS/...)",
-        ))
-    } else if head.starts_with(b"{\\rtf") {
-        Some("RTF".to_string())
-    } else {
-        None
     }
 }
 
@@ -310,7 +310,9 @@ impl TextEncoder {
     /// An encoder for `encoding`, writing a BOM first if `bom` is set.
     pub fn new(encoding: TextEncoding, bom: bool) -> Self {
         let encoder = match encoding {
-            TextEncoding::Gbk | TextEncoding::Gb18030 => Some(encoding.encoding_rs().new_encoder()),
+            TextEncoding::Gbk | TextEncoding::Gb18030 | TextEncoding::Other(_) => {
+                Some(encoding.encoding_rs().new_encoder())
+            }
             _ => None,
         };
         TextEncoder {
@@ -339,7 +341,7 @@ impl TextEncoder {
                     out.extend_from_slice(&unit.to_be_bytes());
                 }
             }
-            TextEncoding::Gbk | TextEncoding::Gb18030 => {
+            TextEncoding::Gbk | TextEncoding::Gb18030 | TextEncoding::Other(_) => {
                 let Some(encoder) = self.encoder.as_mut() else {
                     return;
                 };
@@ -367,7 +369,7 @@ mod tests {
     use super::*;
 
     fn auto(head: &[u8]) -> Result<Sniffed, String> {
-        sniff(head, EncodingArg::Auto, None)
+        sniff(head, None)
     }
 
     #[test]
@@ -411,21 +413,10 @@ mod tests {
     }
 
     #[test]
-    fn rejects_binary_and_documents() {
+    fn rejects_binary() {
         assert!(auto(b"ab\0cd").unwrap_err().contains("binary"));
-        assert!(sniff(
-            b"PK\x03\x04xx",
-            EncodingArg::Auto,
-            Some(Path::new("a.docx"))
-        )
-        .unwrap_err()
-        .contains("DOCX"));
-        assert!(auto(b"%PDF-1.7").unwrap_err().contains("PDF"));
-        assert!(auto(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")
-            .unwrap_err()
-            .contains("OLE2"));
         // NUL bytes are fine in UTF-16 asked for explicitly.
-        assert!(sniff(b"a\0b\0", EncodingArg::Utf16le, None).is_ok());
+        assert!(sniff(b"a\0b\0", Some(UTF_16LE)).is_ok());
     }
 
     #[test]
