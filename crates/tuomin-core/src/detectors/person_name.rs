@@ -724,7 +724,18 @@ fn evaluate(
         score += 0.15;
         checks.push("stands alone");
     }
-    // Negative evidence.
+    // Negative evidence. 临时救助等: 时 closes the frequent word 临时;
+    // only a role word right before overrules that.
+    if role.is_none() {
+        if let Some(pc) = prev_char(text, start).filter(|c| is_han(*c)) {
+            let mut pw = String::with_capacity(6);
+            pw.push(pc);
+            pw.push_str(&surname[..surname.chars().next().map_or(0, char::len_utf8)]);
+            if t.words.get(pw.as_str()).is_some_and(|f| *f >= 1000) {
+                return None;
+            }
+        }
+    }
     if !strong {
         // The given part is a word (师范大学 → 范大学), or the surname
         // closes a word with the character before it (师范).
@@ -737,9 +748,6 @@ fn evaluate(
             let mut pw = String::with_capacity(6);
             pw.push(pc);
             pw.push_str(&surname[..surname.chars().next().map_or(0, char::len_utf8)]);
-            if t.words.get(pw.as_str()).is_some_and(|f| *f >= 1000) {
-                return None; // 临时救助: 时 closes the word 临时
-            }
             if t.words.get(pw.as_str()).is_some_and(|f| *f >= 100) {
                 score -= 0.4;
                 checks.push("-surname ends a word");
