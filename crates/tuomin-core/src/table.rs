@@ -85,8 +85,24 @@ const ADDRESS_HEADERS: &[&str] = &[
 fn header_words() -> &'static aho_corasick::AhoCorasick {
     static A: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
     A.get_or_init(|| {
-        let mut words: Vec<&str> = vec!["姓名", "住址", "地址", "账号", "帐号", "卡号", "账户", "帐户", "电话", "手机",
-            "联系方式", "身份证", "证件号", "身份号码", "姓 名", "坐落"];
+        let mut words: Vec<&str> = vec![
+            "姓名",
+            "住址",
+            "地址",
+            "账号",
+            "帐号",
+            "卡号",
+            "账户",
+            "帐户",
+            "电话",
+            "手机",
+            "联系方式",
+            "身份证",
+            "证件号",
+            "身份号码",
+            "姓 名",
+            "坐落",
+        ];
         words.extend(NAME_HEADERS.iter().copied());
         words.extend(ADDRESS_HEADERS.iter().copied());
         aho_corasick::AhoCorasick::builder()
@@ -190,9 +206,7 @@ fn header_kind(cell: &str) -> Option<Column> {
     } else {
         cell
     };
-    if NAME_HEADERS.contains(&bare)
-        || (bare.ends_with("姓名") && bare.chars().count() <= 8)
-    {
+    if NAME_HEADERS.contains(&bare) || (bare.ends_with("姓名") && bare.chars().count() <= 8) {
         Some(Column::Name)
     } else if ADDRESS_HEADERS.contains(&bare)
         || ((bare.ends_with("住址") || bare.ends_with("地址")) && bare.chars().count() <= 8)

@@ -20,7 +20,6 @@ use crate::{Finding, Kind};
 /// Detects addresses.
 pub(crate) struct Address;
 
-
 /// Units after a number, longest first.
 const UNITS: &[&str] = &[
     "号楼", "号院", "号房", "单元", "号", "栋", "幢", "座", "室", "层", "楼", "组", "队", "社",
@@ -250,11 +249,17 @@ impl Detector for Address {
             let v = &text[cell.start..cell.end];
             // A lone village (龙潭村) in the column is a place, not yet an
             // address: the cell needs a street-level part or two levels.
-            let detailed = ["号", "栋", "幢", "单元", "室", "组", "路", "街", "巷", "队", "弄"]
+            let detailed = [
+                "号", "栋", "幢", "单元", "室", "组", "路", "街", "巷", "队", "弄",
+            ]
+            .iter()
+            .any(|u| v.contains(u));
+            let levels = ["省", "市", "县", "区", "镇", "乡", "街道"]
                 .iter()
-                .any(|u| v.contains(u));
-            let levels = ["省", "市", "县", "区", "镇", "乡", "街道"].iter().any(|a| v.contains(a))
-                && ["村", "社区", "小区", "居委会"].iter().any(|a| v.contains(a));
+                .any(|a| v.contains(a))
+                && ["村", "社区", "小区", "居委会"]
+                    .iter()
+                    .any(|a| v.contains(a));
             if v.chars().count() >= 3 && (detailed || levels) && !v.contains(['*', '＊']) {
                 out.push(finding(
                     p,
@@ -329,21 +334,31 @@ impl Detector for Address {
             };
             // The village must be a name, not the word 农村/乡村, and the
             // part before it a real division from the dictionary.
-            if matches!(&text[vs..end], "农村" | "乡村" | "新农村" | "农业农村" | "美丽乡村" | "全村" | "本村" | "该村") {
+            if matches!(
+                &text[vs..end],
+                "农村" | "乡村" | "新农村" | "农业农村" | "美丽乡村" | "全村" | "本村" | "该村"
+            ) {
                 continue;
             }
             // A generic `…镇` counts only where someone lives (住…); else the
             // division must be in the dictionary.
             let admin = part_before(text, vs).filter(|(s, a)| {
-                *a && (dict::places().full.contains(&text[*s..vs])
-                    || lives_before(text, *s))
+                *a && (dict::places().full.contains(&text[*s..vs]) || lives_before(text, *s))
             });
             let Some((s, _)) = admin else {
                 // A village with its group (龙潭村三组, 张湾村郑庄组) is an
                 // address even without the township.
                 if let Some(g) = group_after(text, end) {
                     let e = details_from(text, g);
-                    out.push(finding(p, Kind::Address, vs, e, 0.8, &["village and group"], None));
+                    out.push(finding(
+                        p,
+                        Kind::Address,
+                        vs,
+                        e,
+                        0.8,
+                        &["village and group"],
+                        None,
+                    ));
                 }
                 continue;
             };
@@ -383,11 +398,17 @@ impl Detector for Address {
 /// stands right before it. Returns its start.
 fn group_before(text: &str, end: usize) -> Option<usize> {
     let head = &text[..end];
-    let unit = ["村民小组", "村民组", "组", "队"].iter().find(|u| head.ends_with(**u))?;
+    let unit = ["村民小组", "村民组", "组", "队"]
+        .iter()
+        .find(|u| head.ends_with(**u))?;
     let mut s = end - unit.len();
     let mut n = 0;
     while let Some(c) = prev_char(text, s) {
-        if c == '村' || n == 4 || !(is_han(c) || is_num(c)) || "，。、；：的在是和与镇乡县区市号".contains(c) {
+        if c == '村'
+            || n == 4
+            || !(is_han(c) || is_num(c))
+            || "，。、；：的在是和与镇乡县区市号".contains(c)
+        {
             break;
         }
         s -= c.len_utf8();
@@ -411,7 +432,8 @@ fn group_after(text: &str, at: usize) -> Option<usize> {
                 return Some(e + unit.len());
             }
         }
-        if !(is_han(c) || is_num(c)) || "，。、；：的在是和与村镇乡县区市号".contains(c) {
+        if !(is_han(c) || is_num(c)) || "，。、；：的在是和与村镇乡县区市号".contains(c)
+        {
             return None;
         }
         e += c.len_utf8();
@@ -423,7 +445,9 @@ fn group_after(text: &str, at: usize) -> Option<usize> {
 /// Join address findings that touch (`…路2876号` + `东湖公寓18栋203室`,
 /// found from two anchors) into one span.
 fn merge_touching(out: &mut Vec<Finding>) {
-    let mut idx: Vec<usize> = (0..out.len()).filter(|&i| out[i].kind == Kind::Address).collect();
+    let mut idx: Vec<usize> = (0..out.len())
+        .filter(|&i| out[i].kind == Kind::Address)
+        .collect();
     idx.sort_by_key(|&i| out[i].start);
     let mut remove = Vec::new();
     let mut k = 0;

@@ -53,7 +53,8 @@ impl Detector for Passport {
             if !shape || crate::numeric::char_at(p.text, g.end).is_some_and(is_alnum) {
                 continue;
             }
-            let ctx = context::before(p.text, start, &[Topic::Passport, Topic::IdCard]).map(|x| x.0);
+            let ctx =
+                context::before(p.text, start, &[Topic::Passport, Topic::IdCard]).map(|x| x.0);
             let score = if ctx.is_some() { 0.95 } else { 0.4 };
             out.push(finding(
                 p,

@@ -449,7 +449,16 @@ enum Anchor {
     Fixed,
 }
 
-const GENDER: &[&str] = &["，男，", "，女，", "，女。", "，男。", "（男", "（女", "，男,", "，女,"];
+const GENDER: &[&str] = &[
+    "，男，",
+    "，女，",
+    "，女。",
+    "，男。",
+    "（男",
+    "（女",
+    "，男,",
+    "，女,",
+];
 
 fn anchors() -> &'static (AhoCorasick, Vec<Anchor>) {
     static A: OnceLock<(AhoCorasick, Vec<Anchor>)> = OnceLock::new();
@@ -825,10 +834,7 @@ fn word_or_place_len(t: &NameTables, text: &str, i: usize) -> Option<usize> {
     let (j1, c1) = it.next()?;
     let w2_end = j1 + c1.len_utf8();
     if let Some((j2, c2)) = it.next() {
-        if is_place_suffix(c2)
-            && is_han(c1)
-            && !starts_with_title(&text[i + j1..])
-        {
+        if is_place_suffix(c2) && is_han(c1) && !starts_with_title(&text[i + j1..]) {
             return Some(j2 + c2.len_utf8());
         }
     }
@@ -927,8 +933,7 @@ fn name_after_role(text: &str, i: usize) -> Option<(usize, usize)> {
         return None;
     }
     let s = &text[i..e];
-    if s.chars()
-        .any(|c| MASKS.contains(&c) || is_place_suffix(c))
+    if s.chars().any(|c| MASKS.contains(&c) || is_place_suffix(c))
         || NOT_NAME_PARTS.iter().any(|w| s.contains(w))
         || dict::name_tables().words.contains_key(s)
     {
@@ -1001,7 +1006,9 @@ impl Detector for PersonName {
             }
             if (0xE3..=0xE9).contains(&lead) && i + 2 < b.len() {
                 // Decode the 3-byte sequence inline: the hot path.
-                let u = (u32::from(lead & 0x0F) << 12) | (u32::from(b[i + 1] & 0x3F) << 6) | u32::from(b[i + 2] & 0x3F);
+                let u = (u32::from(lead & 0x0F) << 12)
+                    | (u32::from(b[i + 1] & 0x3F) << 6)
+                    | u32::from(b[i + 2] & 0x3F);
                 if !char::from_u32(u).is_some_and(|c| t.surname_first.contains(c)) {
                     i += 3;
                     continue;
