@@ -787,7 +787,7 @@ fn evaluate(
         };
         checks.push("-ordinary word");
     }
-    if next_char(text, end).is_some_and(|c| is_place_suffix(c)) && after.is_none() {
+    if next_char(text, end).is_some_and(is_place_suffix) && after.is_none() {
         score -= 0.8;
         checks.push("-place suffix");
     }
