@@ -28,11 +28,11 @@
 //! context on either side and no finding is longer than
 //! [`Scanner::MAX_FINDING_BYTES`].
 //!
-//! Known gap: a table header (`姓名`, `住址` …) decides what the cells
-//! of every row below it hold, however far down. Rows more than a window
-//! below their header are not seen as table cells yet (names there are
-//! found only by the other rules). Closing it needs the table state to be
-//! carried from one window to the next.
+//! One decision reaches further back: a table header (`姓名`, `住址` …)
+//! decides what the cells of every row below it hold, however far down.
+//! The stream carries the header line of a table that is still running
+//! into the next window and scans it in front of the window, so rows far
+//! below their header keep it.
 //!
 //! ```
 //! use tuomin_core::{stream::StreamScanner, Scanner};
@@ -88,6 +88,10 @@ struct Window<'s> {
     emit_from: usize,
     /// Scan the window when it holds this many bytes.
     chunk: usize,
+    /// The header line (with its `\n`) of a table that is still running
+    /// where the window was trimmed: prepended to the next scans so rows
+    /// far below their 姓名/住址 header keep it as context.
+    table_header: Option<String>,
 }
 
 /// What one scan of the window decided.
@@ -106,6 +110,7 @@ impl<'s> Window<'s> {
             base: 0,
             emit_from: 0,
             chunk: chunk.max(StreamScanner::MIN_CHUNK_BYTES),
+            table_header: None,
         }
     }
 
@@ -145,6 +150,7 @@ impl<'s> Window<'s> {
             &self.buf,
             cut_rel.saturating_sub(StreamScanner::LOOKBEHIND_BYTES),
         );
+        self.carry_table_header(keep_rel);
         self.buf.drain(..keep_rel);
         self.base += keep_rel;
     }
@@ -157,16 +163,57 @@ impl<'s> Window<'s> {
         self.emit_from = end;
     }
 
+    /// Remember the last table header before `keep_rel` if its table is
+    /// still running there (the line before `keep_rel` is split the same
+    /// way); forget it otherwise.
+    fn carry_table_header(&mut self, keep_rel: usize) {
+        let head = &self.buf[..keep_rel];
+        let (_, headers) = crate::table::header_cells(head);
+        // The last complete line before `keep_rel` (the window may be cut
+        // inside a row).
+        let complete = head.rfind('\n').map_or("", |i| &head[..i]);
+        let last_line = complete
+            .rsplit('\n')
+            .next()
+            .unwrap_or("")
+            .trim_end_matches('\r');
+        let running_sep = crate::table::sep_of(last_line);
+        if let Some(&(hs, he)) = headers.last() {
+            let header = &head[hs..he];
+            if running_sep.is_some() && crate::table::sep_of(header) == running_sep {
+                self.table_header = Some(format!("{header}\n"));
+            } else {
+                self.table_header = None;
+            }
+        } else if let Some(h) = &self.table_header {
+            let h = h.trim_end_matches('\n');
+            if running_sep.is_none() || crate::table::sep_of(h) != running_sep {
+                self.table_header = None;
+            }
+        }
+    }
+
     /// Scans the window and returns the findings not yet emitted whose
     /// absolute start satisfies `keep`, with absolute offsets.
     fn collect(&self, keep: impl Fn(usize) -> bool) -> Vec<Finding> {
         let base = self.base;
-        self.scanner
-            .scan(&self.buf)
+        // A carried table header is scanned in front of the window and its
+        // own findings dropped.
+        let (found, shift) = match &self.table_header {
+            Some(h) => {
+                let mut text = String::with_capacity(h.len() + self.buf.len());
+                text.push_str(h);
+                text.push_str(&self.buf);
+                (self.scanner.scan(&text), h.len())
+            }
+            None => (self.scanner.scan(&self.buf), 0),
+        };
+        found
             .into_iter()
+            .filter(|f| f.start >= shift)
             .filter_map(|mut f| {
-                f.start += base;
-                f.end += base;
+                f.start = f.start - shift + base;
+                f.end = f.end - shift + base;
                 (f.start >= self.emit_from && keep(f.start)).then_some(f)
             })
             .collect()
@@ -658,11 +705,8 @@ mod tests {
     }
 
     /// A table header decides what the cells of every row below it are,
-    /// however far down: the stream must carry the header across
-    /// windows. Ignored until the table state can be carried (needs a
-    /// crate-internal API in `table.rs`; see the note in the module docs).
+    /// however far down: the stream carries the header across windows.
     #[test]
-    #[ignore = "table headers further back than a window are not carried yet"]
     fn table_header_is_carried_across_windows() {
         let scanner = Scanner::new();
         let mut text = String::from("序号\t姓名\t金额\n");

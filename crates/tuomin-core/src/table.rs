@@ -112,8 +112,9 @@ fn header_words() -> &'static aho_corasick::AhoCorasick {
     })
 }
 
+/// How the columns of a flattened table are separated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Sep {
+pub(crate) enum Sep {
     Tab,
     Pipe,
     Comma,
@@ -122,7 +123,7 @@ enum Sep {
 
 /// The column separator of a line, in one pass over its bytes: tab
 /// before pipe before runs of spaces before comma.
-fn sep_of(line: &str) -> Option<Sep> {
+pub(crate) fn sep_of(line: &str) -> Option<Sep> {
     let b = line.as_bytes();
     let (mut pipe, mut spaces, mut comma) = (false, false, false);
     for (i, &c) in b.iter().enumerate() {
