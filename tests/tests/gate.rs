@@ -313,5 +313,5 @@ fn pre_commit_hook_is_declared() {
             .expect(".pre-commit-hooks.yaml at the repository root");
     assert!(hooks.contains("id: tuomin"));
     assert!(hooks.contains("entry: tuomin scan"));
-    assert!(hooks.contains("language: rust"));
+    assert!(hooks.contains("language: system"));
 }
