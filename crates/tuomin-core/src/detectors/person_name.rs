@@ -546,12 +546,27 @@ fn role_before(text: &str, end: usize) -> Option<&'static str> {
         .unwrap_or(trimmed);
     let trimmed = trimmed.trim_end_matches(['：', ':', ' ']);
     let last = trimmed.chars().next_back()?;
-    index()
+    let w = index()
         .role_by_last
         .get(&last)?
         .iter()
         .copied()
-        .find(|w| trimmed.ends_with(w))
+        .find(|w| trimmed.ends_with(w))?;
+    // 行业主管部门: 业主 is the tail of 行业, not a role word.
+    let before = &trimmed[..trimmed.len() - w.len()];
+    if let (Some(pc), Some(fc)) = (before.chars().next_back(), w.chars().next()) {
+        let mut pw = String::with_capacity(6);
+        pw.push(pc);
+        pw.push(fc);
+        if dict::name_tables()
+            .words
+            .get(pw.as_str())
+            .is_some_and(|f| *f >= 1000)
+        {
+            return None;
+        }
+    }
+    Some(w)
 }
 
 fn after_word(rest: &str) -> Option<&'static str> {
@@ -675,6 +690,23 @@ fn evaluate(
     if (g1 != '家' && t.words.get(w2).is_some_and(|f| *f >= 300))
         || t.words.get(cand).is_some_and(|f| *f >= 300)
     {
+        return None;
+    }
+    // The given part, or its first character with the next, is a
+    // frequent word (专项资金 → 资金, 主管部门 → 部门): no name, whatever
+    // the context says.
+    // Given names that are words too (建国, 红军, 文静) have characters
+    // that are frequent in given names; 资金, 部门 do not.
+    let given_part = &text[s_end..end];
+    let name_like = |c: char| t.given.get(&c).is_some_and(|p| *p >= 1000.0);
+    let g2_name_like = g2.is_none_or(name_like);
+    if end > g1_end
+        && t.words.get(given_part).is_some_and(|f| *f >= 1000)
+        && !(name_like(g1) && g2_name_like)
+    {
+        return None;
+    }
+    if end == g1_end && opens_word_freq(t, text, s_end, g1) >= 1000 && !name_like(g1) {
         return None;
     }
     let surname_is_function =
@@ -845,6 +877,18 @@ fn word_or_place_len(t: &NameTables, text: &str, i: usize) -> Option<usize> {
         .get(&text[i..i + w2_end])
         .filter(|f| **f >= 300)
         .map(|_| w2_end)
+}
+
+/// The frequency of the word that the character `c` at byte `at` forms
+/// with the character after it (0 when none).
+fn opens_word_freq(t: &NameTables, text: &str, at: usize, c: char) -> u32 {
+    let Some(nc) = next_char(text, at + c.len_utf8()).filter(|c| is_han(*c)) else {
+        return 0;
+    };
+    let mut w = String::with_capacity(6);
+    w.push(c);
+    w.push(nc);
+    t.words.get(w.as_str()).copied().unwrap_or(0)
 }
 
 /// Does the character `c` at byte `at` open a frequent word with the
@@ -1272,6 +1316,9 @@ mod tests {
             "户胡、龙潭、乌龙、马店、冯瓴、白莲、河口、城关8个乡镇",
             "严格执行文件规定，明确方向",
             "于是林业部门加强黄金周年检",
+            "各行业主管部门要加强指导",
+            "惠民政策及专项资金等信息",
+            "对低保、特困、临时救助等公示名单",
         ] {
             assert!(names(t).is_empty(), "{t}: {:?}", names(t));
         }
