@@ -4,6 +4,7 @@
 mod allow;
 mod args;
 mod atomic;
+mod audit_cmd;
 mod baseline;
 mod input;
 mod linecol;
@@ -26,6 +27,7 @@ fn main() -> ExitCode {
     let code = match &cli.command {
         Command::Scan(args) => scan_cmd::run(args),
         Command::Redact(args) => redact_cmd::run(args),
+        Command::Audit(args) => audit_cmd::run(args),
         Command::Kinds => print_kinds(),
     };
     ExitCode::from(code)
