@@ -29,7 +29,8 @@ use crate::{Finding, Kind};
 /// Detects person names.
 pub(crate) struct PersonName;
 
-/// Words that, right before a name, say a person is named.
+/// Words that, right before a name, say a person is named (titles, in
+/// [`TITLES`], count too).
 const ROLE_BEFORE: &[&str] = &[
     "姓名",
     "户主",
@@ -77,7 +78,6 @@ const ROLE_BEFORE: &[&str] = &[
     "职工",
     "村民",
     "居民",
-    "法官",
     "审判长",
     "审判员",
     "人民陪审员",
@@ -85,29 +85,9 @@ const ROLE_BEFORE: &[&str] = &[
     "书记员",
     "检察员",
     "检察官",
-    "律师",
-    "局长",
-    "县长",
     "副县长",
-    "主任",
     "副主任",
-    "书记",
     "副书记",
-    "镇长",
-    "乡长",
-    "村长",
-    "科长",
-    "处长",
-    "院长",
-    "校长",
-    "经理",
-    "主席",
-    "厅长",
-    "部长",
-    "组长",
-    "队长",
-    "站长",
-    "所长",
     "监护人",
     "配偶",
     "妻子",
@@ -125,20 +105,12 @@ const ROLE_BEFORE: &[&str] = &[
     "拟稿人",
     "核稿人",
     "批准人",
-    "委员",
     "代表",
-    "医生",
     "教师",
-    "老师",
-    "同志",
-    "会计",
     "出纳",
     "民警",
-    "警官",
-    "社长",
     "理事长",
     "董事长",
-    "总经理",
     "执行董事",
     "股东",
     "业主",
@@ -198,12 +170,9 @@ const ROLE_BEFORE: &[&str] = &[
     "网格员",
 ];
 
-/// Words that, right after a name, say it is one.
+/// Words that, right after a name, say it is one (titles, in [`TITLES`],
+/// count too).
 const AFTER: &[&str] = &[
-    "同志",
-    "先生",
-    "女士",
-    "老师",
     "同学",
     "等",
     "户",
@@ -222,32 +191,8 @@ const AFTER: &[&str] = &[
     " 女",
     "\t男",
     "\t女",
-    "局长",
-    "县长",
     "副县长",
-    "主任",
-    "书记",
-    "镇长",
-    "乡长",
-    "村长",
-    "科长",
-    "处长",
-    "院长",
-    "校长",
-    "经理",
-    "主席",
-    "厅长",
-    "部长",
-    "组长",
-    "队长",
-    "站长",
-    "所长",
-    "委员",
     "代表",
-    "律师",
-    "法官",
-    "医生",
-    "警官",
     "，性别",
     "，身份证",
     "，公民身份",
@@ -514,13 +459,15 @@ fn index() -> &'static Index {
     static I: OnceLock<Index> = OnceLock::new();
     I.get_or_init(|| {
         let mut role_by_last: HashMap<char, Vec<&'static str>> = HashMap::new();
-        for w in ROLE_BEFORE {
+        // Titles count on both sides: 局长王建国, 王建国局长.
+        let titles = TITLES.iter().filter(|t| **t != "某");
+        for w in ROLE_BEFORE.iter().chain(titles.clone()) {
             if let Some(c) = w.chars().next_back() {
                 role_by_last.entry(c).or_default().push(w);
             }
         }
         let mut after_by_first: HashMap<char, Vec<&'static str>> = HashMap::new();
-        for w in AFTER {
+        for w in AFTER.iter().chain(titles) {
             if let Some(c) = w.chars().next() {
                 after_by_first.entry(c).or_default().push(w);
             }
