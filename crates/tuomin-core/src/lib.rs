@@ -38,6 +38,7 @@ mod pseudonym;
 mod redact;
 mod scanner;
 pub mod stream;
+mod swar;
 mod table;
 
 pub use config::{Config, ConfigError};

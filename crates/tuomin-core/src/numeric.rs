@@ -152,11 +152,11 @@ pub(crate) fn runs(text: &str) -> Vec<Run> {
     let mut scratch: Vec<(usize, usize, usize, usize)> = Vec::new();
     let mut digits = String::new();
     while i < n {
-        // Fast skip to the next byte that can start a digit.
-        let c = b[i];
-        if !(c.is_ascii_digit() || c == 0xEF) {
-            i += 1;
-            continue;
+        // Fast skip (eight bytes at a time) to the next byte that can
+        // start a digit.
+        i = crate::swar::next_digit_or_ef(b, i);
+        if i >= n {
+            break;
         }
         let (class, len) = classify(b, i);
         if !matches!(class, Class::Digit(_)) {

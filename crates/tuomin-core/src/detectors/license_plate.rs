@@ -58,7 +58,13 @@ impl Detector for LicensePlate {
         // capitals are rare in Chinese text, so look for them first.
         let b = p.text.as_bytes();
         let aliases = dict::province_aliases();
-        for (j, _) in b.iter().enumerate().filter(|(_, c)| c.is_ascii_uppercase()) {
+        let mut next = 0;
+        loop {
+            let j = crate::swar::next_upper(b, next);
+            if j >= b.len() {
+                break;
+            }
+            next = j + 1;
             let Some(start) = j.checked_sub(3) else {
                 continue;
             };
