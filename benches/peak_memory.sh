@@ -36,8 +36,11 @@ echo "input: $input ($((bytes / 1048576)) MiB)"
 for cmd in "scan --format jsonl" "redact -o bench-data/redacted.txt"; do
   /usr/bin/time -f "%e s wall, %M KiB max RSS" -o bench-data/time.txt \
     target/release/tuomin $cmd "$input" > /dev/null || true
-  read -r secs _ _ rss _ < bench-data/time.txt
+  # time(1) writes "Command exited with non-zero status 1" first when
+  # tuomin reports findings (exit 1): the figures are on the last line.
+  line=$(tail -n 1 bench-data/time.txt)
+  read -r secs _ _ rss _ <<< "$line"
   mbps=$(python3 -c "print(f'{$bytes/1e6/$secs:.1f}')")
-  echo "tuomin $cmd: $(cat bench-data/time.txt) -> ${mbps} MB/s, peak $((rss / 1024)) MiB"
+  echo "tuomin $cmd: $line -> ${mbps} MB/s, peak $((rss / 1024)) MiB"
 done
 rm -f bench-data/redacted.txt

@@ -199,7 +199,6 @@ const WORDS_EXTRA: &str = include_str!("../../../dictionaries/words_extra.tsv");
 const AMBIGUOUS_NAMES: &str = include_str!("../../../dictionaries/ambiguous_names.tsv");
 const JIEBA_NAMES: &str = include_str!("../../../dictionaries/jieba_names.tsv");
 const TOWNSHIPS: &str = include_str!("../../../dictionaries/townships.tsv");
-const VILLAGES: &str = include_str!("../../../dictionaries/villages.txt");
 
 /// A set of Han characters (U+3400..U+9FFF) as a bitset: one lookup per
 /// character in the scanner's hot loop.
@@ -303,13 +302,10 @@ pub(crate) fn name_tables() -> &'static NameTables {
 }
 
 /// Administrative division names: full names (安徽省, 霍邱县, 户胡镇) and
-/// short names without their suffix (霍邱, 户胡), and village names.
+/// short names without their suffix (霍邱, 户胡).
 pub(crate) struct Places {
     pub full: HashSet<&'static str>,
     pub short: HashSet<&'static str>,
-    /// Village names ending in 村 (not used by the detectors yet).
-    #[allow(dead_code)]
-    pub villages: HashSet<&'static str>,
 }
 
 /// Suffixes of administrative names, longest first.
@@ -356,12 +352,7 @@ pub(crate) fn places() -> &'static Places {
                 }
             }
         }
-        let villages = rows(VILLAGES).filter_map(|r| r.first().copied()).collect();
-        Places {
-            full,
-            short,
-            villages,
-        }
+        Places { full, short }
     })
 }
 
