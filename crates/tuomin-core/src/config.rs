@@ -425,7 +425,7 @@ pub struct DenyEntry {
     pub value: String,
 }
 
-/// `[gate]`: reserved for the publishing gate of `tuomin scan`.
+/// `[gate]`: the publishing gate of `tuomin scan` (which findings make the exit status 1).
 ///
 /// ```
 /// use tuomin_core::{Config, Kind};
@@ -433,7 +433,7 @@ pub struct DenyEntry {
 /// assert!(c.gate.fails_on(Kind::IdCard));     // severity high
 /// assert!(c.gate.fails_on(Kind::Mobile));     // named
 /// assert!(!c.gate.fails_on(Kind::Address));   // medium, not named
-/// assert!(Config::default().gate.fails_on(Kind::PersonName)); // default: any finding
+/// assert!(!Config::default().gate.fails_on(Kind::PersonName)); // default: high + medium
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -445,16 +445,22 @@ pub struct GateConfig {
 }
 
 impl GateConfig {
-    /// Whether a finding of `kind` fails the gate.
+    /// Whether a finding of `kind` fails the gate. Without `fail_on`, the
+    /// documented default applies: high and medium severity fail, low
+    /// (names, plates, QQ, WeChat) does not.
     ///
     /// ```
-    /// let c = tuomin_core::Config::from_toml_str(r#"gate.fail_on = ["medium"]"#).unwrap();
-    /// assert!(c.gate.fails_on(tuomin_core::Kind::BankCard));
-    /// assert!(!c.gate.fails_on(tuomin_core::Kind::Qq));
+    /// use tuomin_core::{Config, Kind};
+    /// let c = Config::from_toml_str(r#"gate.fail_on = ["medium"]"#).unwrap();
+    /// assert!(c.gate.fails_on(Kind::BankCard));
+    /// assert!(!c.gate.fails_on(Kind::Qq));
+    /// let d = Config::default();
+    /// assert!(d.gate.fails_on(Kind::IdCard) && d.gate.fails_on(Kind::Mobile));
+    /// assert!(!d.gate.fails_on(Kind::PersonName));
     /// ```
     pub fn fails_on(&self, kind: Kind) -> bool {
         match &self.fail_on {
-            None => true,
+            None => kind.severity() >= crate::Severity::Medium,
             Some(rules) => rules.iter().any(|r| r.matches(kind)),
         }
     }
