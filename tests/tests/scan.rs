@@ -449,3 +449,26 @@ fn kinds_subcommand_lists_kinds() {
     assert_eq!(out.code, 0);
     assert!(out.out().contains("id_card") && out.out().contains("身份证号"));
 }
+
+/// Scanning needs no pseudonym key, even when the policy pseudonymizes;
+/// only `redact` asks for it, with a message naming the variable.
+#[test]
+fn pseudonym_key_is_needed_by_redact_only() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(
+        dir.path().join("tuomin.toml"),
+        "[policy.mobile]\naction = \"pseudonymize\"\n",
+    )
+    .unwrap();
+    fs::write(dir.path().join("a.txt"), "联系电话：13812345678\n").unwrap();
+    let scan = run_in(dir.path(), &["scan", "a.txt"], None);
+    assert_eq!(scan.code, 1, "{}", scan.stderr);
+    let redact = run_in(dir.path(), &["redact", "a.txt", "-o", "b.txt"], None);
+    assert_eq!(redact.code, 2);
+    assert!(
+        redact.stderr.contains("TUOMIN_PSEUDONYM_KEY"),
+        "{}",
+        redact.stderr
+    );
+    assert!(!dir.path().join("b.txt").exists());
+}

@@ -157,28 +157,21 @@ fn redact(args: &RedactArgs) -> Result<(), String> {
             format!("{}: {}", e.path, e.message)
         }
     })?;
+    let policy = settings.policy.as_ref().map_err(|e| {
+        if e.message.starts_with(&e.path) {
+            e.message.clone()
+        } else {
+            format!("{}: {}", e.path, e.message)
+        }
+    })?;
     let opened = input::open(&input, args.common.encoding).map_err(|m| format!("{label}: {m}"))?;
     let reader = match opened {
         Opened::Text(reader) => reader,
         Opened::Document(bytes) => {
-            return redact_document(
-                args,
-                &input,
-                &bytes,
-                &dest,
-                &settings.scanner,
-                &settings.policy,
-            )
+            return redact_document(args, &input, &bytes, &dest, &settings.scanner, policy)
         }
     };
-    redact_text(
-        args,
-        reader,
-        &label,
-        &dest,
-        &settings.scanner,
-        &settings.policy,
-    )
+    redact_text(args, reader, &label, &dest, &settings.scanner, policy)
 }
 
 /// Writes `bytes` to `dest`, atomically when it is a file.

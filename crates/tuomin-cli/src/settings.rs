@@ -16,7 +16,7 @@ pub struct Settings {
     /// The scanner, configured.
     pub scanner: Scanner,
     /// The redaction policy, configured.
-    pub policy: Policy,
+    pub policy: Result<Policy, SettingsError>,
     /// Which findings fail the publishing gate (exit status 1): `[gate]
     /// fail_on`, else high and medium severity.
     pub gate: GateConfig,
@@ -159,7 +159,9 @@ pub fn load(explicit: Option<&Path>, overrides: &Overrides) -> Result<Settings, 
         },
     };
     let scanner = config.scanner().map_err(invalid)?;
-    let policy = config.policy().map_err(invalid)?;
+    // Only `redact` uses the policy: a missing pseudonym key must not stop
+    // `scan` or `audit`, so the error is kept until the policy is asked for.
+    let policy = config.policy().map_err(invalid);
     let mut gate = config.gate.clone();
     if gate.fail_on.is_none() {
         gate.fail_on = Some(default_fail_on());
