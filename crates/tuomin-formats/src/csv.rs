@@ -28,19 +28,6 @@ struct Field {
     text: String,
 }
 
-fn col_name(mut col: usize) -> String {
-    let mut s = Vec::new();
-    loop {
-        s.push(b'A' + (col % 26) as u8);
-        if col < 26 {
-            break;
-        }
-        col = col / 26 - 1;
-    }
-    s.reverse();
-    String::from_utf8_lossy(&s).into_owned()
-}
-
 fn parse(text: &str, delim: u8) -> Vec<Vec<Field>> {
     let b = text.as_bytes();
     let mut records = Vec::new();
@@ -150,7 +137,11 @@ impl CsvDoc {
                 segments.push(Segment {
                     id: segments.len(),
                     text: f.text,
-                    location: format!("{prefix}{}{}", col_name(ci), ri + 1),
+                    location: format!(
+                        "{prefix}{}{}",
+                        crate::xlsx::col_name(u32::try_from(ci).unwrap_or(u32::MAX)),
+                        ri + 1
+                    ),
                     context,
                 });
                 fields.push((f.raw, f.quoted));
@@ -172,9 +163,6 @@ impl Document for CsvDoc {
     }
     fn segments(&self) -> &[Segment] {
         &self.segments
-    }
-    fn warnings(&self) -> &[String] {
-        &[]
     }
     fn write_redacted(&self, edits: &[SegmentEdit]) -> Result<Vec<u8>, FormatError> {
         let groups = group_edits(&self.segments, edits)?;

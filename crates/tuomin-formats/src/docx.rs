@@ -202,9 +202,6 @@ impl Document for DocxDoc {
     fn segments(&self) -> &[Segment] {
         &self.sink.segments
     }
-    fn warnings(&self) -> &[String] {
-        &[]
-    }
     fn write_redacted(&self, edits: &[SegmentEdit]) -> Result<Vec<u8>, FormatError> {
         let groups = group_edits(&self.sink.segments, edits)?;
         let mut splices = HashMap::new();

@@ -437,9 +437,6 @@ impl Document for HtmlDoc {
     fn segments(&self) -> &[Segment] {
         &self.segments
     }
-    fn warnings(&self) -> &[String] {
-        &[]
-    }
     fn write_redacted(&self, edits: &[SegmentEdit]) -> Result<Vec<u8>, FormatError> {
         let groups = group_edits(&self.segments, edits)?;
         let mut splices = Vec::new();

@@ -153,7 +153,10 @@ pub trait Document: Send + Sync {
     /// Edits may come in any order; overlapping edits in one segment are an error.
     fn write_redacted(&self, edits: &[SegmentEdit]) -> Result<Vec<u8>, FormatError>;
     /// What could not be checked, e.g. `"page 3: no extractable text (scanned image?) — not checked"`.
-    fn warnings(&self) -> &[String];
+    /// Formats that always read everything keep the default: nothing.
+    fn warnings(&self) -> &[String] {
+        &[]
+    }
 }
 
 /// Open `bytes` as `format`.

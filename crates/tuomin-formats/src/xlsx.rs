@@ -58,7 +58,8 @@ struct Cell {
     end: usize,
 }
 
-fn col_name(mut col: u32) -> String {
+/// The spreadsheet column name of a 0-based column index: 0 → A, 26 → AA.
+pub(crate) fn col_name(mut col: u32) -> String {
     let mut s = Vec::new();
     loop {
         s.push(b'A' + (col % 26) as u8);
@@ -407,9 +408,6 @@ impl Document for XlsxDoc {
     }
     fn segments(&self) -> &[Segment] {
         &self.sink.segments
-    }
-    fn warnings(&self) -> &[String] {
-        &[]
     }
     fn write_redacted(&self, edits: &[SegmentEdit]) -> Result<Vec<u8>, FormatError> {
         let groups = group_edits(&self.sink.segments, edits)?;
