@@ -25,60 +25,14 @@ pub struct Settings {
 }
 
 /// The documented default of the gate: high and medium severity fail,
-/// low (names, licence plates, QQ, WeChat) alone does not. The core's
-/// `GateConfig` treats a missing `fail_on` as "every finding", so the
-/// default is made explicit here.
+/// low (names, licence plates, QQ, WeChat) alone does not (the same as
+/// the core's `GateConfig` without `fail_on`; written out so reports can
+/// name it).
 pub fn default_fail_on() -> Vec<FailOn> {
     vec![
         FailOn::Severity(Severity::High),
         FailOn::Severity(Severity::Medium),
     ]
-}
-
-/// `[gate] baseline_key_env` is read here (the core's `GateConfig` does
-/// not know it yet): its value is taken out and its line blanked, so that
-/// line numbers in the core's error messages stay right.
-fn take_baseline_key_env(text: &str) -> (String, Option<String>) {
-    if !text.contains("baseline_key_env") {
-        return (text.to_string(), None);
-    }
-    let Ok(value) = text.parse::<toml::Table>() else {
-        return (text.to_string(), None);
-    };
-    let Some(name) = value
-        .get("gate")
-        .and_then(|g| g.get("baseline_key_env"))
-        .and_then(|v| v.as_str())
-        .map(str::to_string)
-    else {
-        return (text.to_string(), None);
-    };
-    let blanked: Vec<&str> = text
-        .split('\n')
-        .map(|l| {
-            let t = l.trim_start();
-            if t.starts_with("baseline_key_env") || t.starts_with("gate.baseline_key_env") {
-                ""
-            } else {
-                l
-            }
-        })
-        .collect();
-    (blanked.join("\n"), Some(name))
-}
-
-/// Reads and parses a settings file, taking out `baseline_key_env`.
-fn load_file(path: &Path) -> Result<(Config, Option<String>), tuomin_core::ConfigError> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        // Let the core word the error.
-        Err(_) => return Config::load(path).map(|c| (c, None)),
-    };
-    let (text, key_env) = take_baseline_key_env(&text);
-    if key_env.is_none() {
-        return Config::load(path).map(|c| (c, None));
-    }
-    Config::from_toml_str(&text).map(|c| (c, key_env))
 }
 
 /// A settings file that could not be used.
@@ -103,14 +57,12 @@ pub struct Overrides {
 /// `tuomin.toml` in the current folder, else the defaults, and applies
 /// `overrides`.
 pub fn load(explicit: Option<&Path>, overrides: &Overrides) -> Result<Settings, SettingsError> {
-    let mut key_env = None;
     let (mut config, source) = match explicit {
         Some(path) => {
-            let (config, env) = load_file(path).map_err(|e| SettingsError {
+            let config = Config::load(path).map_err(|e| SettingsError {
                 path: path.display().to_string(),
                 message: e.to_string(),
             })?;
-            key_env = env;
             (config, Some(path.to_path_buf()))
         }
         None => {
@@ -123,15 +75,6 @@ pub fn load(explicit: Option<&Path>, overrides: &Overrides) -> Result<Settings, 
             })?;
             match Config::discover(&dir) {
                 Ok(Some((path, config))) => (config, Some(path)),
-                Err(_) if dir.join("tuomin.toml").is_file() => {
-                    let path = dir.join("tuomin.toml");
-                    let (config, env) = load_file(&path).map_err(|e| SettingsError {
-                        path: path.display().to_string(),
-                        message: e.to_string(),
-                    })?;
-                    key_env = env;
-                    (config, Some(path))
-                }
                 Ok(None) => (Config::default(), None),
                 Err(e) => {
                     return Err(SettingsError {
@@ -170,7 +113,11 @@ pub fn load(explicit: Option<&Path>, overrides: &Overrides) -> Result<Settings, 
         scanner,
         policy,
         gate,
-        baseline_key_env: key_env.unwrap_or_else(|| DEFAULT_BASELINE_KEY_ENV.to_string()),
+        baseline_key_env: config
+            .gate
+            .baseline_key_env
+            .clone()
+            .unwrap_or_else(|| DEFAULT_BASELINE_KEY_ENV.to_string()),
     })
 }
 
@@ -179,20 +126,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn baseline_key_env_is_taken_out() {
-        let (text, env) =
-            take_baseline_key_env("[gate]\nfail_on = [\"high\"]\nbaseline_key_env = \"MY_KEY\"\n");
-        assert_eq!(env.as_deref(), Some("MY_KEY"));
-        assert_eq!(text, "[gate]\nfail_on = [\"high\"]\n\n");
-        assert!(Config::from_toml_str(&text).is_ok());
-        let (_, env) = take_baseline_key_env("[scan]\nmin_score = 0.6\n");
-        assert!(env.is_none());
-    }
-
-    #[test]
     fn default_gate_passes_low_severity() {
         let gate = GateConfig {
             fail_on: Some(default_fail_on()),
+            ..GateConfig::default()
         };
         assert!(gate.fails_on(Kind::Mobile));
         assert!(gate.fails_on(Kind::IdCard));

@@ -442,6 +442,10 @@ pub struct GateConfig {
     /// severity or higher". `None`: every finding. Must not be empty.
     #[serde(deserialize_with = "de_fail_on")]
     pub fail_on: Option<Vec<FailOn>>,
+    /// Name of the environment variable holding the key of baseline
+    /// fingerprints (`tuomin scan --baseline`); the CLI's default is
+    /// `TUOMIN_BASELINE_KEY`.
+    pub baseline_key_env: Option<String>,
 }
 
 impl GateConfig {
@@ -1233,5 +1237,7 @@ fail_on = ["high", "person_name"]
         let c = Config::from_toml_str("gate.fail_on = [\"address\"]").unwrap();
         assert!(c.gate.fails_on(Kind::Address));
         assert!(!c.gate.fails_on(Kind::IdCard));
+        let c = Config::from_toml_str("[gate]\nbaseline_key_env = \"MY_KEY\"\n").unwrap();
+        assert_eq!(c.gate.baseline_key_env.as_deref(), Some("MY_KEY"));
     }
 }
