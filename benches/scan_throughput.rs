@@ -3,7 +3,7 @@
 //!
 //! Prints MB/s (1 MB = 10^6 bytes) for the median of several runs over a
 //! 32 MB corpus, once with the structured detectors only and once with
-//! every detector.
+//! every detector. `TUOMIN_BENCH=per-kind` measures each detector alone.
 
 use std::time::Instant;
 use tuomin_core::{Kind, Scanner};
@@ -52,6 +52,17 @@ fn main() {
         .expect("scanner builds");
     // `TUOMIN_BENCH=structured` runs only the first measurement (for profiling).
     let only = std::env::var("TUOMIN_BENCH").unwrap_or_default();
+    if only == "per-kind" {
+        // One detector at a time: where the time goes.
+        for k in Kind::ALL {
+            let s = Scanner::builder()
+                .kinds([k])
+                .build()
+                .expect("scanner builds");
+            measure(k.as_str(), &s, &text, 3);
+        }
+        return;
+    }
     measure("structured detectors", &s, &text, 5);
     if only != "structured" {
         measure("all detectors", &Scanner::new(), &text, 5);

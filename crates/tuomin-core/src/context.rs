@@ -100,8 +100,12 @@ struct Matcher {
 fn matcher() -> &'static Matcher {
     static M: OnceLock<Matcher> = OnceLock::new();
     M.get_or_init(|| {
+        // Windows are tiny (48 bytes): a plain DFA without a prefilter
+        // beats the SIMD prefilter's start-up cost on each of them.
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .prefilter(false)
             .build(WORDS.iter().map(|(w, _)| w))
             .expect("context words are valid patterns");
         Matcher { ac }

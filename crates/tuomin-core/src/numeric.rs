@@ -7,86 +7,126 @@
 //! can try every contiguous range of groups (`138 1234 5678` is one
 //! mobile; `13812345678 13987654321` is two).
 
-/// One group of digits inside a run: `digits` holds ASCII digits (and at
-/// most a final `X`), `start..end` is its byte range in the text.
+/// One group of digits inside a run: `start..end` is its byte range in
+/// the text; its digits (ASCII, at most a final `X`) are
+/// [`Run::digits_of`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Group {
     pub start: usize,
     pub end: usize,
-    pub digits: String,
+    /// The group's digits are `run.digits[d0..d1]`.
+    d0: usize,
+    d1: usize,
 }
 
-/// A maximal run of digit groups joined by single separators.
+impl Group {
+    /// Number of digits in the group.
+    pub fn len(&self) -> usize {
+        self.d1 - self.d0
+    }
+}
+
+/// A maximal run of digit groups joined by single separators, with the
+/// digits of all its groups in one string (so a candidate's digits are a
+/// slice of it, never a copy).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Run {
     pub groups: Vec<Group>,
-    /// The run touches a masking character (`*`, `＊`, `×`, `●` …): it is
-    /// part of an already-masked value and must not be reported.
-    pub masked: bool,
-}
-
-#[cfg(test)]
-impl Run {
-    pub fn start(&self) -> usize {
-        self.groups[0].start
-    }
-
-    pub fn end(&self) -> usize {
-        self.groups[self.groups.len() - 1].end
-    }
+    /// The digits of every group, separators removed.
+    pub digits: String,
+    /// No letter or digit touches the run on the left / on the right.
+    pub alone_before: bool,
+    pub alone_after: bool,
 }
 
 /// A contiguous range of groups of a run, as one candidate value.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Candidate {
+pub(crate) struct Candidate<'r> {
     pub start: usize,
     pub end: usize,
     /// The digits with separators removed.
-    pub digits: String,
+    pub digits: &'r str,
     /// Index of the first and one-past-last group in the run.
     pub first: usize,
     pub last: usize,
 }
 
+/// Most candidates a run can have: every contiguous range of its groups.
+const MAX_CANDIDATES: usize = MAX_GROUPS * (MAX_GROUPS + 1) / 2;
+
 impl Run {
+    #[cfg(test)]
+    pub fn start(&self) -> usize {
+        self.groups[0].start
+    }
+
+    #[cfg(test)]
+    pub fn end(&self) -> usize {
+        self.groups[self.groups.len() - 1].end
+    }
+
+    /// The digits of group `k`.
+    pub fn digits_of(&self, k: usize) -> &str {
+        let g = &self.groups[k];
+        &self.digits[g.d0..g.d1]
+    }
+
+    /// True when no letter or digit touches the candidate made of groups
+    /// `first..last` (inside the run, separators stand between groups).
+    pub fn stands_alone(&self, first: usize, last: usize) -> bool {
+        (first > 0 || self.alone_before) && (last < self.groups.len() || self.alone_after)
+    }
+
     /// The candidate made of groups `first..last`.
-    pub fn candidate(&self, first: usize, last: usize) -> Candidate {
-        let mut digits = String::new();
-        for g in &self.groups[first..last] {
-            digits.push_str(&g.digits);
-        }
+    pub fn candidate(&self, first: usize, last: usize) -> Candidate<'_> {
         Candidate {
             start: self.groups[first].start,
             end: self.groups[last - 1].end,
-            digits,
+            digits: &self.digits[self.groups[first].d0..self.groups[last - 1].d1],
             first,
             last,
         }
     }
 
-    /// Every contiguous range of groups whose digit count is in
-    /// `min..=max`, longest first, then leftmost.
-    pub fn candidates(&self, min: usize, max: usize) -> Vec<Candidate> {
+    /// Call `f` on every contiguous range of groups whose digit count is
+    /// in `min..=max`, longest first, then leftmost, until `f` returns
+    /// false. Nothing is allocated.
+    pub fn each_candidate<'r>(&'r self, min: usize, max: usize, mut f: impl FnMut(Candidate<'r>)) {
         let n = self.groups.len();
-        let mut out = Vec::new();
+        if n == 1 {
+            if (min..=max).contains(&self.digits.len()) {
+                f(self.candidate(0, 1));
+            }
+            return;
+        }
+        // (digit count, first, last) of each candidate, on the stack.
+        let mut found = [(0u8, 0u8, 0u8); MAX_CANDIDATES];
+        let mut k = 0;
         for first in 0..n {
-            let mut len = 0;
             for last in first + 1..=n {
-                len += self.groups[last - 1].digits.len();
+                let len = self.groups[last - 1].d1 - self.groups[first].d0;
                 if len > max {
                     break;
                 }
-                if len >= min {
-                    out.push(self.candidate(first, last));
+                if len >= min && k < MAX_CANDIDATES {
+                    found[k] = (len as u8, first as u8, last as u8);
+                    k += 1;
                 }
             }
         }
-        out.sort_by(|a, b| {
-            b.digits
-                .len()
-                .cmp(&a.digits.len())
-                .then(a.start.cmp(&b.start))
-        });
+        let found = &mut found[..k];
+        found.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        for &(_, first, last) in found.iter() {
+            f(self.candidate(first as usize, last as usize));
+        }
+    }
+
+    /// Every candidate of `min..=max` digits, in the order of
+    /// [`Run::each_candidate`].
+    #[cfg(test)]
+    pub fn candidates(&self, min: usize, max: usize) -> Vec<Candidate<'_>> {
+        let mut out = Vec::new();
+        self.each_candidate(min, max, |c| out.push(c));
         out
     }
 }
@@ -152,9 +192,9 @@ pub(crate) fn runs(text: &str) -> Vec<Run> {
     let mut scratch: Vec<(usize, usize, usize, usize)> = Vec::new();
     let mut digits = String::new();
     while i < n {
-        // Fast skip (eight bytes at a time) to the next byte that can
-        // start a digit.
-        i = crate::swar::next_digit_or_ef(b, i);
+        // Fast skip (eight bytes at a time) to the next ASCII or
+        // full-width digit.
+        i = crate::swar::next_digit(b, i);
         if i >= n {
             break;
         }
@@ -162,6 +202,15 @@ pub(crate) fn runs(text: &str) -> Vec<Run> {
         if !matches!(class, Class::Digit(_)) {
             i += len;
             continue;
+        }
+        // Fast path: a short plain number (`2023年`, `8次`) that nothing
+        // can extend is passed over at once.
+        if b[i].is_ascii_digit() {
+            let k = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+            if k < MIN_RUN_DIGITS && !may_extend(b.get(i + k).copied()) {
+                i += k;
+                continue;
+            }
         }
         let mut masked_first = preceded_by_mask(b, i);
         let mut masked_last = false;
@@ -231,19 +280,38 @@ pub(crate) fn runs(text: &str) -> Vec<Run> {
         let masked = masked_first || masked_last;
         let kept: usize = scratch.iter().map(|g| g.3 - g.2).sum();
         if kept >= MIN_RUN_DIGITS && !masked {
+            let base = scratch[0].2;
             let groups = scratch
                 .iter()
                 .map(|&(start, end, d0, d1)| Group {
                     start,
                     end,
-                    digits: digits[d0..d1].to_string(),
+                    d0: d0 - base,
+                    d1: d1 - base,
                 })
                 .collect();
-            out.push(Run { groups, masked });
+            let last = scratch[scratch.len() - 1].3;
+            let (first_start, last_end) = (scratch[0].0, scratch[scratch.len() - 1].1);
+            out.push(Run {
+                groups,
+                digits: digits[base..last].to_string(),
+                alone_before: !char_before(text, first_start).is_some_and(is_alnum),
+                alone_after: !char_at(text, last_end).is_some_and(is_alnum),
+            });
         }
         i = j.max(i + 1);
     }
     out
+}
+
+/// Can the byte after a plain ASCII number continue the run (a
+/// separator, a check digit, a full-width digit or a mask)?
+#[inline]
+fn may_extend(next: Option<u8>) -> bool {
+    matches!(
+        next,
+        Some(b' ' | b'-' | b'X' | b'x' | b'*' | 0xEF | 0xC3 | 0xE2)
+    )
 }
 
 fn preceded_by_mask(b: &[u8], i: usize) -> bool {
@@ -295,7 +363,11 @@ mod tests {
     fn digits(text: &str) -> Vec<Vec<String>> {
         runs(text)
             .into_iter()
-            .map(|r| r.groups.into_iter().map(|g| g.digits).collect())
+            .map(|r| {
+                (0..r.groups.len())
+                    .map(|k| r.digits_of(k).to_string())
+                    .collect()
+            })
             .collect()
     }
 
@@ -338,7 +410,33 @@ mod tests {
         assert!(runs("3415**********123X").is_empty());
         assert!(runs("341522********1236").is_empty());
         assert!(runs("62284812****12345").is_empty());
-        assert!(!runs("13812345678")[0].masked);
+        assert_eq!(runs("13812345678").len(), 1);
+    }
+
+    proptest::proptest! {
+        /// The per-run shortcuts agree with the text: a candidate's digits
+        /// are its groups' digits, and it stands alone exactly when no
+        /// letter or digit touches its span.
+        #[test]
+        fn candidates_agree_with_the_text(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec!["1", "38", "12345", " ", "-", "a", "X", "中", "１２", "*", "，"]),
+                0..24,
+            )
+        ) {
+            let text: String = parts.concat();
+            for run in runs(&text) {
+                for c in run.candidates(1, 40) {
+                    let glued: String = (c.first..c.last).map(|k| run.digits_of(k)).collect();
+                    proptest::prop_assert_eq!(c.digits, glued.as_str());
+                    proptest::prop_assert_eq!(
+                        run.stands_alone(c.first, c.last),
+                        stands_alone(&text, c.start, c.end),
+                        "{:?} in {:?}", &text[c.start..c.end], &text
+                    );
+                }
+            }
+        }
     }
 
     #[test]

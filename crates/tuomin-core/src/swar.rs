@@ -26,17 +26,31 @@ fn word(b: &[u8], i: usize) -> u64 {
     u64::from_le_bytes(w)
 }
 
-/// The first index at or after `i` whose byte is an ASCII digit or 0xEF
-/// (the lead byte of full-width digits), or `b.len()`.
-pub(crate) fn next_digit_or_ef(b: &[u8], mut i: usize) -> usize {
+/// Is `b[i..]` a full-width digit (`０`-`９`: EF BC 90-99)?
+#[inline]
+fn full_width_digit_at(b: &[u8], i: usize) -> bool {
+    b[i] == 0xEF
+        && b.get(i + 1) == Some(&0xBC)
+        && b.get(i + 2).is_some_and(|c| (0x90..=0x99).contains(c))
+}
+
+/// The first index at or after `i` where an ASCII digit or a full-width
+/// digit starts, or `b.len()`. Words holding only other full-width forms
+/// (`，`, `：`, `（`) are skipped without leaving the loop.
+pub(crate) fn next_digit(b: &[u8], mut i: usize) -> usize {
     while i + 8 <= b.len() {
         let x = word(b, i);
-        if has_between(x, 0x2F, 0x3A) || has_byte(x, 0xEF) {
+        if has_between(x, 0x2F, 0x3A) {
             break;
+        }
+        if has_byte(x, 0xEF) {
+            if let Some(k) = (i..i + 8).find(|&k| full_width_digit_at(b, k)) {
+                return k;
+            }
         }
         i += 8;
     }
-    while i < b.len() && !(b[i].is_ascii_digit() || b[i] == 0xEF) {
+    while i < b.len() && !(b[i].is_ascii_digit() || full_width_digit_at(b, i)) {
         i += 1;
     }
     i
@@ -64,10 +78,10 @@ mod tests {
 
     proptest! {
         #[test]
-        fn digit_search_matches_the_plain_loop(bytes in proptest::collection::vec(any::<u8>(), 0..64), start in 0usize..64) {
+        fn digit_search_matches_the_plain_loop(bytes in proptest::collection::vec(prop_oneof![any::<u8>(), Just(0xEFu8), Just(0xBCu8), Just(0x95u8)], 0..64), start in 0usize..64) {
             let start = start.min(bytes.len());
-            let plain = (start..bytes.len()).find(|&i| bytes[i].is_ascii_digit() || bytes[i] == 0xEF).unwrap_or(bytes.len());
-            prop_assert_eq!(next_digit_or_ef(&bytes, start), plain);
+            let plain = (start..bytes.len()).find(|&i| bytes[i].is_ascii_digit() || full_width_digit_at(&bytes, i)).unwrap_or(bytes.len());
+            prop_assert_eq!(next_digit(&bytes, start), plain);
         }
 
         #[test]

@@ -253,11 +253,24 @@ pub(crate) fn header_cells(text: &str) -> Tables {
     let mut next_key = 0;
     let mut header: Option<(Sep, Vec<(usize, Column)>)> = None;
     let mut misses = 0;
-    let mut base = 0;
-    for line in text.split_inclusive('\n') {
-        let line_base = base;
-        base += line.len();
-        let body = line.trim_end_matches(['\n', '\r']);
+    let b = text.as_bytes();
+    let mut pos = 0;
+    while pos < text.len() {
+        if header.is_none() {
+            // No table open: go straight to the line of the next header
+            // word.
+            while next_key < keys.len() && keys[next_key] < pos {
+                next_key += 1;
+            }
+            let Some(&key) = keys.get(next_key) else {
+                break;
+            };
+            pos = pos.max(memchr::memrchr(b'\n', &b[..key]).map_or(0, |i| i + 1));
+        }
+        let line_base = pos;
+        let base = memchr::memchr(b'\n', &b[pos..]).map_or(text.len(), |i| pos + i + 1);
+        pos = base;
+        let body = text[line_base..base].trim_end_matches(['\n', '\r']);
         while next_key < keys.len() && keys[next_key] < line_base {
             next_key += 1;
         }

@@ -40,7 +40,7 @@ pub(crate) fn luhn_ok(digits: &str) -> bool {
 impl Detector for BankCard {
     fn detect(&self, p: &Prepared<'_>, out: &mut Vec<Finding>) {
         each_candidate(p, 12, 25, out, |_, c| {
-            let d = c.digits.as_str();
+            let d = c.digits;
             if d.contains('X') || d.starts_with('0') {
                 return None;
             }

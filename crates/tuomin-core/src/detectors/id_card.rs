@@ -105,14 +105,16 @@ fn region_score(digits: &str) -> Option<(f32, &'static str)> {
 impl Detector for IdCard {
     fn detect(&self, p: &Prepared<'_>, out: &mut Vec<Finding>) {
         each_candidate(p, 15, 18, out, |_, c| {
-            let ctx = context::before(p.text, c.start, &[Topic::IdCard]).map(|x| x.0);
-            let bonus = if ctx.is_some() { 0.1 } else { 0.0 };
+            // Context is looked up only for numbers that pass the checks.
+            let ctx = || context::before(p.text, c.start, &[Topic::IdCard]).map(|x| x.0);
             match c.digits.len() {
                 18 => {
-                    if !checksum_ok(&c.digits) || !birth_date_ok(&c.digits[6..14]) {
+                    if !checksum_ok(c.digits) || !birth_date_ok(&c.digits[6..14]) {
                         return None;
                     }
-                    let (r, why) = region_score(&c.digits)?;
+                    let (r, why) = region_score(c.digits)?;
+                    let ctx = ctx();
+                    let bonus = if ctx.is_some() { 0.1 } else { 0.0 };
                     let score = 0.99 * r + bonus;
                     Some(finding(
                         p,
@@ -129,7 +131,8 @@ impl Detector for IdCard {
                     if !birth_date_ok(&date) {
                         return None;
                     }
-                    let (r, why) = region_score(&c.digits)?;
+                    let (r, why) = region_score(c.digits)?;
+                    let ctx = ctx();
                     // No check digit: a 15-digit number needs a real
                     // region, and context makes it sure.
                     let score = if ctx.is_some() { 0.95 } else { 0.7 * r };

@@ -67,50 +67,51 @@ fn extension(text: &str, end: usize) -> Option<usize> {
 impl Detector for Landline {
     fn detect(&self, p: &Prepared<'_>, out: &mut Vec<Finding>) {
         each_candidate(p, 7, 17, out, |run, c| {
-            let groups = &run.groups[c.first..c.last];
+            let n = c.last - c.first;
+            let first_len = run.groups[c.first].len();
+            let last_len = run.groups[c.last - 1].len();
+            // The extension group of `0551-62345678-123`.
+            let (d, ext_group) = match n {
+                1 => (c.digits, false),
+                2 if last_len <= 5 && !c.digits.starts_with('0') => return None,
+                _ if n >= 3
+                    && last_len <= 5
+                    && local_ok(&c.digits[first_len..c.digits.len() - last_len]) =>
+                {
+                    (&c.digits[..c.digits.len() - last_len], true)
+                }
+                _ => (c.digits, false),
+            };
+            let paren = parenthesized_area(p.text, c.start).filter(|_| local_ok_with(d, true));
+            let area = paren.is_none() && d.starts_with('0');
+            if area {
+                let ok = if n > 1 {
+                    // With separators the area code is a group of its own.
+                    dict::area_codes().contains(&d[..first_len])
+                        && local_ok_with(&d[first_len..], true)
+                } else {
+                    split_area(d).is_some()
+                };
+                if !ok {
+                    return None;
+                }
+            } else if paren.is_none() && !(local_ok(d) && n <= 2) {
+                return None;
+            }
             let mut start = c.start;
             let mut checks: Vec<&'static str> = Vec::new();
             let ctx = context::before(p.text, start, &[Topic::Phone, Topic::PublicLine]);
             let public = matches!(ctx, Some((_, Topic::PublicLine)));
             let ctx_word = ctx.map(|x| x.0);
             let mut score;
-            // The extension group of `0551-62345678-123`.
-            let (d, ext_group) = match groups.len() {
-                1 => (c.digits.clone(), false),
-                2 if groups[1].digits.len() <= 5 && !groups[0].digits.starts_with('0') => {
-                    return None
-                }
-                _ => {
-                    let last = &groups[groups.len() - 1].digits;
-                    let body: String = groups.iter().map(|g| g.digits.as_str()).collect();
-                    if groups.len() >= 3
-                        && last.len() <= 5
-                        && local_ok(&body[groups[0].digits.len()..body.len() - last.len()])
-                    {
-                        (body[..body.len() - last.len()].to_string(), true)
-                    } else {
-                        (body, false)
-                    }
-                }
-            };
-            if let Some((open, _)) =
-                parenthesized_area(p.text, start).filter(|_| local_ok_with(&d, true))
-            {
+            if let Some((open, _)) = paren {
                 start = open;
                 checks.push("area code");
                 score = 0.9;
-            } else if d.starts_with('0') {
-                let _area_len = if groups.len() > 1 {
-                    // With separators the area code is a group of its own.
-                    let n = groups[0].digits.len();
-                    let ok = dict::area_codes().contains(&d[..n]) && local_ok_with(&d[n..], true);
-                    ok.then_some(n)?
-                } else {
-                    split_area(&d)?
-                };
+            } else if area {
                 checks.push("area code");
-                score = if groups.len() > 1 { 0.85 } else { 0.7 };
-            } else if local_ok(&d) && ctx_word.is_some() && groups.len() <= 2 {
+                score = if n > 1 { 0.85 } else { 0.7 };
+            } else if ctx_word.is_some() {
                 checks.push("phone context");
                 score = 0.7;
             } else {

@@ -45,7 +45,7 @@ impl Detector for Mobile {
             // Strip a country code given as its own group (`+86 138…`,
             // `0086-138…`) or glued (`8613812345678`).
             let (digits, start) = match c.digits.len() {
-                11 => (c.digits.as_str(), c.start),
+                11 => (c.digits, c.start),
                 13 if c.digits.starts_with("86") && c.last - c.first == 1 => {
                     let g = &run.groups[c.first];
                     (&c.digits[2..], byte_after_digits(p.text, g.start, 2))
@@ -59,10 +59,10 @@ impl Detector for Mobile {
             // Part of a longer grouped number (`6230 5924 1809 7430 826`):
             // short groups glued on either side.
             let n = run.groups.len();
-            let country = c.first == 1 && matches!(run.groups[0].digits.as_str(), "86" | "0086");
+            let country = c.first == 1 && matches!(run.digits_of(0), "86" | "0086");
             if c.last - c.first > 1
-                && ((c.first > 0 && !country && run.groups[c.first - 1].digits.len() < 7)
-                    || (c.last < n && run.groups[c.last].digits.len() < 7))
+                && ((c.first > 0 && !country && run.groups[c.first - 1].len() < 7)
+                    || (c.last < n && run.groups[c.last].len() < 7))
             {
                 return None;
             }
@@ -86,7 +86,7 @@ impl Detector for Mobile {
 fn country_code_start(text: &str, run: &crate::numeric::Run, first: usize, start: usize) -> usize {
     if first > 0 {
         let g = &run.groups[first - 1];
-        if first == 1 && matches!(g.digits.as_str(), "86" | "0086") {
+        if first == 1 && matches!(run.digits_of(0), "86" | "0086") {
             return if text[..g.start].ends_with('+') {
                 g.start - 1
             } else {

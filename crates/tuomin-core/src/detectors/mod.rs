@@ -110,41 +110,40 @@ pub(crate) fn found(d: &dyn Detector, text: &str) -> Vec<(crate::Kind, String, f
     out.into_iter().map(|f| (f.kind, f.text, f.score)).collect()
 }
 
-/// Run `accept` on every candidate of `min..=max` digits in every
-/// unmasked run, longest first; keep the accepted ones that do not
-/// overlap within a run and that no letter or digit touches.
+/// Run `accept` on every candidate of `min..=max` digits in every run,
+/// longest first; keep the accepted ones that do not overlap within a run
+/// and that no letter or digit touches.
 pub(crate) fn each_candidate(
     p: &Prepared<'_>,
     min: usize,
     max: usize,
     out: &mut Vec<Finding>,
-    mut accept: impl FnMut(&crate::numeric::Run, &crate::numeric::Candidate) -> Option<Finding>,
+    mut accept: impl FnMut(&crate::numeric::Run, &crate::numeric::Candidate<'_>) -> Option<Finding>,
 ) {
     for run in &p.runs {
-        if run.masked {
+        if run.digits.len() < min {
             continue;
         }
-        let total: usize = run.groups.iter().map(|g| g.digits.len()).sum();
-        if total < min {
-            continue;
-        }
-        let mut taken = vec![false; run.groups.len()];
-        for c in run.candidates(min, max) {
-            if taken[c.first..c.last].iter().any(|t| *t) {
-                continue;
+        // Groups already part of an accepted candidate (a run has at
+        // most 12 groups).
+        let mut taken: u32 = 0;
+        run.each_candidate(min, max, |c| {
+            let mask = ((1u32 << c.last) - 1) & !((1u32 << c.first) - 1);
+            if taken & mask != 0 {
+                return;
             }
             // A grouped value starts with a group of at least 3 digits
             // (`138 1234 5678`, `6228 4812 …`), not a stray `1 `.
-            if c.last - c.first > 1 && run.groups[c.first].digits.len() < 3 {
-                continue;
+            if c.last - c.first > 1 && run.groups[c.first].len() < 3 {
+                return;
             }
-            if !crate::numeric::stands_alone(p.text, c.start, c.end) {
-                continue;
+            if !run.stands_alone(c.first, c.last) {
+                return;
             }
             if let Some(f) = accept(run, &c) {
-                taken[c.first..c.last].iter_mut().for_each(|t| *t = true);
+                taken |= mask;
                 out.push(f);
             }
-        }
+        });
     }
 }

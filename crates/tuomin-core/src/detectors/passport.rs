@@ -37,13 +37,13 @@ impl Detector for Passport {
             // Cheap test first: only a letter (or 台胞证 context) can make
             // a run one of these.
             let letter_before = g.start > 0 && p.text.as_bytes()[g.start - 1].is_ascii_uppercase();
-            if !letter_before || run.masked || g.digits.contains('X') {
+            if !letter_before || run.digits_of(0).contains('X') {
                 continue;
             }
             let Some((start, letters)) = letter_prefix(p.text, g.start, 2) else {
                 continue;
             };
-            let n = g.digits.len();
+            let n = g.len();
             let shape = match letters.as_str() {
                 "E" | "G" => n == 8,
                 "P" | "S" | "D" => (7..=8).contains(&n),

@@ -11,6 +11,12 @@ pub(crate) struct Qq;
 /// between them (`QQ号码：`, `QQ/微信：`).
 const NEAR: usize = 16;
 
+/// Does `w` hold 扣 or 企 (the first characters of 扣扣 and 企鹅号)?
+fn has_han_word(w: &[u8]) -> bool {
+    w.windows(3)
+        .any(|t| t == "扣".as_bytes() || t == "企".as_bytes())
+}
+
 impl Detector for Qq {
     fn detect(&self, p: &Prepared<'_>, out: &mut Vec<Finding>) {
         each_candidate(p, 5, 11, out, |_, c| {
@@ -18,9 +24,13 @@ impl Detector for Qq {
                 return None;
             }
             let near = context::floor_char_boundary(p.text, c.start.saturating_sub(NEAR));
+            let window = &p.text[near..c.start];
+            // Cheap test first: every QQ word holds a `Q`/`q`, 扣扣 or 企鹅.
+            if !window.bytes().any(|b| b | 0x20 == b'q') && !has_han_word(window.as_bytes()) {
+                return None;
+            }
             let (w, _) = context::before(p.text, c.start, &[Topic::Qq])?;
             // The word must end within NEAR bytes of the number.
-            let window = &p.text[near..c.start];
             window.contains(w).then(|| {
                 finding(
                     p,

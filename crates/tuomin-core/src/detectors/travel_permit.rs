@@ -19,11 +19,10 @@ impl Detector for TravelPermit {
             // Cheap test first: only a letter (or 台胞证 context) can make
             // a run one of these.
             let letter_before = g.start > 0 && p.text.as_bytes()[g.start - 1].is_ascii_uppercase();
-            if run.masked || g.digits.contains('X') || char_at(p.text, g.end).is_some_and(is_alnum)
-            {
+            if run.digits_of(0).contains('X') || char_at(p.text, g.end).is_some_and(is_alnum) {
                 continue;
             }
-            let n = g.digits.len();
+            let n = g.len();
             if !letter_before && n != 8 {
                 continue;
             }
