@@ -41,7 +41,13 @@ fn measure(name: &str, scanner: &Scanner, text: &str, rounds: usize) {
 }
 
 fn main() {
-    let text = tuomin_benches::mixed_corpus(32 << 20, 42);
+    // `TUOMIN_BENCH_MB` changes the corpus size (default 32 MiB), e.g. to
+    // count instructions under valgrind on a smaller one.
+    let mb = std::env::var("TUOMIN_BENCH_MB")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+        .unwrap_or(32);
+    let text = tuomin_benches::mixed_corpus(mb << 20, 42);
     let structured: Vec<Kind> = Kind::ALL
         .into_iter()
         .filter(|k| !matches!(k, Kind::PersonName | Kind::Address))
