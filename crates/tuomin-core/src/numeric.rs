@@ -26,17 +26,59 @@ impl Group {
     }
 }
 
-/// A maximal run of digit groups joined by single separators, with the
-/// digits of all its groups in one string (so a candidate's digits are a
-/// slice of it, never a copy).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Run {
-    pub groups: Vec<Group>,
+/// A maximal run of digit groups joined by single separators: a view
+/// into [`Runs`], with the digits of all its groups in one string (so a
+/// candidate's digits are a slice of it, never a copy).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Run<'r> {
+    pub groups: &'r [Group],
     /// The digits of every group, separators removed.
-    pub digits: String,
+    pub digits: &'r str,
     /// No letter or digit touches the run on the left / on the right.
     pub alone_before: bool,
     pub alone_after: bool,
+}
+
+/// Where one run lies in the flat buffers of [`Runs`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct RunAt {
+    groups: (u32, u32),
+    digits: (u32, u32),
+    alone_before: bool,
+    alone_after: bool,
+}
+
+/// Every digit run of a text, in three flat buffers (three allocations
+/// per scan, none per run).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub(crate) struct Runs {
+    groups: Vec<Group>,
+    digits: String,
+    runs: Vec<RunAt>,
+}
+
+impl Runs {
+    /// The runs in text order.
+    pub fn iter(&self) -> impl Iterator<Item = Run<'_>> + '_ {
+        self.runs.iter().map(|r| Run {
+            groups: &self.groups[r.groups.0 as usize..r.groups.1 as usize],
+            digits: &self.digits[r.digits.0 as usize..r.digits.1 as usize],
+            alone_before: r.alone_before,
+            alone_after: r.alone_after,
+        })
+    }
+
+    /// Number of runs.
+    #[cfg(test)]
+    pub fn len(&self) -> usize {
+        self.runs.len()
+    }
+
+    /// True when the text holds no run.
+    #[cfg(test)]
+    pub fn is_empty(&self) -> bool {
+        self.runs.is_empty()
+    }
 }
 
 /// A contiguous range of groups of a run, as one candidate value.
@@ -54,7 +96,7 @@ pub(crate) struct Candidate<'r> {
 /// Most candidates a run can have: every contiguous range of its groups.
 const MAX_CANDIDATES: usize = MAX_GROUPS * (MAX_GROUPS + 1) / 2;
 
-impl Run {
+impl<'r> Run<'r> {
     #[cfg(test)]
     pub fn start(&self) -> usize {
         self.groups[0].start
@@ -66,7 +108,7 @@ impl Run {
     }
 
     /// The digits of group `k`.
-    pub fn digits_of(&self, k: usize) -> &str {
+    pub fn digits_of(&self, k: usize) -> &'r str {
         let g = &self.groups[k];
         &self.digits[g.d0..g.d1]
     }
@@ -78,7 +120,7 @@ impl Run {
     }
 
     /// The candidate made of groups `first..last`.
-    pub fn candidate(&self, first: usize, last: usize) -> Candidate<'_> {
+    pub fn candidate(&self, first: usize, last: usize) -> Candidate<'r> {
         Candidate {
             start: self.groups[first].start,
             end: self.groups[last - 1].end,
@@ -91,7 +133,7 @@ impl Run {
     /// Call `f` on every contiguous range of groups whose digit count is
     /// in `min..=max`, longest first, then leftmost, until `f` returns
     /// false. Nothing is allocated.
-    pub fn each_candidate<'r>(&'r self, min: usize, max: usize, mut f: impl FnMut(Candidate<'r>)) {
+    pub fn each_candidate(&self, min: usize, max: usize, mut f: impl FnMut(Candidate<'r>)) {
         let n = self.groups.len();
         if n == 1 {
             if (min..=max).contains(&self.digits.len()) {
@@ -124,7 +166,7 @@ impl Run {
     /// Every candidate of `min..=max` digits, in the order of
     /// [`Run::each_candidate`].
     #[cfg(test)]
-    pub fn candidates(&self, min: usize, max: usize) -> Vec<Candidate<'_>> {
+    pub fn candidates(&self, min: usize, max: usize) -> Vec<Candidate<'r>> {
         let mut out = Vec::new();
         self.each_candidate(min, max, |c| out.push(c));
         out
@@ -183,14 +225,16 @@ pub(crate) const MIN_RUN_DIGITS: usize = 5;
 /// Find every digit run of at least [`MIN_RUN_DIGITS`] digits in `text`.
 /// Shorter runs (years, counts, `8次`) are passed over without
 /// allocating.
-pub(crate) fn runs(text: &str) -> Vec<Run> {
+pub(crate) fn runs(text: &str) -> Runs {
     let b = text.as_bytes();
-    let mut out = Vec::new();
+    let mut out = Runs::default();
     let mut i = 0;
     let n = b.len();
     // Scratch space reused for every run: (start, end, digits range).
     let mut scratch: Vec<(usize, usize, usize, usize)> = Vec::new();
-    let mut digits = String::new();
+    // Digits go straight into the shared buffer; a run that is not kept
+    // truncates it back.
+    let digits = &mut out.digits;
     while i < n {
         // Fast skip (eight bytes at a time) to the next ASCII or
         // full-width digit.
@@ -215,8 +259,8 @@ pub(crate) fn runs(text: &str) -> Vec<Run> {
         let mut masked_first = preceded_by_mask(b, i);
         let mut masked_last = false;
         scratch.clear();
-        digits.clear();
-        let (mut g_start, mut g_d0) = (i, 0);
+        let run_d0 = digits.len();
+        let (mut g_start, mut g_d0) = (i, run_d0);
         let mut g_end = i;
         let mut j = i;
         while j < n {
@@ -281,23 +325,27 @@ pub(crate) fn runs(text: &str) -> Vec<Run> {
         let kept: usize = scratch.iter().map(|g| g.3 - g.2).sum();
         if kept >= MIN_RUN_DIGITS && !masked {
             let base = scratch[0].2;
-            let groups = scratch
-                .iter()
-                .map(|&(start, end, d0, d1)| Group {
+            let g0 = out.groups.len();
+            out.groups
+                .extend(scratch.iter().map(|&(start, end, d0, d1)| Group {
                     start,
                     end,
                     d0: d0 - base,
                     d1: d1 - base,
-                })
-                .collect();
+                }));
             let last = scratch[scratch.len() - 1].3;
+            // Drop the digits of a group cut off by a mask, keep the rest.
+            digits.drain(last..);
+            digits.drain(run_d0..base);
             let (first_start, last_end) = (scratch[0].0, scratch[scratch.len() - 1].1);
-            out.push(Run {
-                groups,
-                digits: digits[base..last].to_string(),
+            out.runs.push(RunAt {
+                groups: (g0 as u32, out.groups.len() as u32),
+                digits: (run_d0 as u32, digits.len() as u32),
                 alone_before: !char_before(text, first_start).is_some_and(is_alnum),
                 alone_after: !char_at(text, last_end).is_some_and(is_alnum),
             });
+        } else {
+            digits.truncate(run_d0);
         }
         i = j.max(i + 1);
     }
@@ -362,7 +410,7 @@ mod tests {
 
     fn digits(text: &str) -> Vec<Vec<String>> {
         runs(text)
-            .into_iter()
+            .iter()
             .map(|r| {
                 (0..r.groups.len())
                     .map(|k| r.digits_of(k).to_string())
@@ -400,7 +448,8 @@ mod tests {
     #[test]
     fn spans_are_exact() {
         let t = "号：１３８ 1234";
-        let r = &runs(t)[0];
+        let all = runs(t);
+        let r = all.iter().next().unwrap();
         assert_eq!(&t[r.start()..r.end()], "１３８ 1234");
     }
 
@@ -425,7 +474,7 @@ mod tests {
             )
         ) {
             let text: String = parts.concat();
-            for run in runs(&text) {
+            for run in runs(&text).iter() {
                 for c in run.candidates(1, 40) {
                     let glued: String = (c.first..c.last).map(|k| run.digits_of(k)).collect();
                     proptest::prop_assert_eq!(c.digits, glued.as_str());
@@ -441,7 +490,8 @@ mod tests {
 
     #[test]
     fn candidates_longest_first() {
-        let r = &runs("13812345678 13987654321")[0];
+        let all = runs("13812345678 13987654321");
+        let r = all.iter().next().unwrap();
         let c = r.candidates(11, 11);
         assert_eq!(c.len(), 2);
         assert_eq!(c[0].digits, "13812345678");

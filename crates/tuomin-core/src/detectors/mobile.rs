@@ -83,7 +83,12 @@ impl Detector for Mobile {
 }
 
 /// Where the number starts when a country code precedes it.
-fn country_code_start(text: &str, run: &crate::numeric::Run, first: usize, start: usize) -> usize {
+fn country_code_start(
+    text: &str,
+    run: &crate::numeric::Run<'_>,
+    first: usize,
+    start: usize,
+) -> usize {
     if first > 0 {
         let g = &run.groups[first - 1];
         if first == 1 && matches!(run.digits_of(0), "86" | "0086") {

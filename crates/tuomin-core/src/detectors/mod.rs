@@ -1,7 +1,7 @@
 //! Detectors: one module per kind. Each turns candidates into validated,
 //! scored findings; none knows anything of document formats.
 
-use crate::numeric::Run;
+use crate::numeric::{Run, Runs};
 use crate::Finding;
 
 mod address;
@@ -33,7 +33,7 @@ pub(crate) use wechat::Wechat;
 /// The text with its shared candidates, computed once per scan.
 pub(crate) struct Prepared<'t> {
     pub text: &'t str,
-    pub runs: Vec<Run>,
+    pub runs: Runs,
     cells: std::sync::OnceLock<crate::table::Tables>,
 }
 
@@ -56,6 +56,12 @@ impl<'t> Prepared<'t> {
 
     /// The header column of the table cell holding byte `i`, if any.
     pub fn column_at(&self, i: usize) -> Option<crate::table::Column> {
+        // Cells lie only on lines with a column separator: other lines
+        // are answered without reading the tables.
+        let b = self.text.as_bytes();
+        let from = memchr::memrchr(b'\n', &b[..i]).map_or(0, |k| k + 1);
+        let to = memchr::memchr(b'\n', &b[i..]).map_or(b.len(), |k| i + k);
+        crate::table::sep_of(&self.text[from..to])?;
         let cells = self.cells();
         let k = cells.partition_point(|c| c.start <= i);
         (k > 0 && i < cells[k - 1].end).then(|| cells[k - 1].column)
@@ -118,9 +124,9 @@ pub(crate) fn each_candidate(
     min: usize,
     max: usize,
     out: &mut Vec<Finding>,
-    mut accept: impl FnMut(&crate::numeric::Run, &crate::numeric::Candidate<'_>) -> Option<Finding>,
+    mut accept: impl FnMut(&Run<'_>, &crate::numeric::Candidate<'_>) -> Option<Finding>,
 ) {
-    for run in &p.runs {
+    for run in p.runs.iter() {
         if run.digits.len() < min {
             continue;
         }
@@ -140,7 +146,7 @@ pub(crate) fn each_candidate(
             if !run.stands_alone(c.first, c.last) {
                 return;
             }
-            if let Some(f) = accept(run, &c) {
+            if let Some(f) = accept(&run, &c) {
                 taken |= mask;
                 out.push(f);
             }

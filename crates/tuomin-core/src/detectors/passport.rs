@@ -32,7 +32,7 @@ pub(crate) fn letter_prefix(text: &str, run_start: usize, max: usize) -> Option<
 
 impl Detector for Passport {
     fn detect(&self, p: &Prepared<'_>, out: &mut Vec<Finding>) {
-        for run in &p.runs {
+        for run in p.runs.iter() {
             let g = &run.groups[0];
             // Cheap test first: only a letter (or 台胞证 context) can make
             // a run one of these.
