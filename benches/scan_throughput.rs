@@ -3,7 +3,8 @@
 //!
 //! Prints MB/s (1 MB = 10^6 bytes) for the median of several runs over a
 //! 32 MB corpus, once with the structured detectors only and once with
-//! every detector. `TUOMIN_BENCH=per-kind` measures each detector alone.
+//! every detector. `TUOMIN_BENCH=per-kind` measures each detector alone,
+//! `TUOMIN_BENCH=kind:person_name` one of them.
 
 use std::time::Instant;
 use tuomin_core::{Kind, Scanner};
@@ -58,6 +59,15 @@ fn main() {
         .expect("scanner builds");
     // `TUOMIN_BENCH=structured` runs only the first measurement (for profiling).
     let only = std::env::var("TUOMIN_BENCH").unwrap_or_default();
+    if let Some(name) = only.strip_prefix("kind:") {
+        let k: Kind = name.parse().expect("a kind name");
+        let s = Scanner::builder()
+            .kinds([k])
+            .build()
+            .expect("scanner builds");
+        measure(k.as_str(), &s, &text, 5);
+        return;
+    }
     if only == "per-kind" {
         // One detector at a time: where the time goes.
         for k in Kind::ALL {

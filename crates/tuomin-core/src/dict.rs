@@ -233,20 +233,118 @@ impl HanSet {
     }
 }
 
+/// A map from characters to values: a dense array over the Han blocks
+/// (U+3400..U+9FFF), a hash map for anything else. One index per lookup
+/// in the hot loop instead of a hash.
+pub(crate) struct HanMap<V> {
+    dense: Vec<Option<V>>,
+    other: HashMap<char, V>,
+}
+
+impl<V> HanMap<V> {
+    fn new(pairs: impl IntoIterator<Item = (char, V)>) -> Self {
+        let mut m = HanMap {
+            dense: std::iter::repeat_with(|| None)
+                .take((HAN_END - HAN_BASE) as usize)
+                .collect(),
+            other: HashMap::default(),
+        };
+        for (c, v) in pairs {
+            let u = c as u32;
+            if (HAN_BASE..HAN_END).contains(&u) {
+                m.dense[(u - HAN_BASE) as usize] = Some(v);
+            } else {
+                m.other.insert(c, v);
+            }
+        }
+        m
+    }
+
+    /// The value of `c`, if any.
+    #[inline]
+    pub fn get(&self, c: &char) -> Option<&V> {
+        let u = *c as u32;
+        if (HAN_BASE..HAN_END).contains(&u) {
+            self.dense[(u - HAN_BASE) as usize].as_ref()
+        } else {
+            self.other.get(c)
+        }
+    }
+}
+
+/// A map from words to values. Two-character words (most lookups) are
+/// keyed by their two code points packed in a `u64`: no string hashing,
+/// no byte comparison, and [`WordMap::get2`] needs no string at all.
+pub(crate) struct WordMap<V> {
+    two: HashMap<u64, V>,
+    other: HashMap<&'static str, V>,
+}
+
+/// The packed key of a two-character word, or `None` for other lengths.
+#[inline]
+fn pair_key(w: &str) -> Option<u64> {
+    let mut cs = w.chars();
+    let (a, b) = (cs.next()?, cs.next()?);
+    cs.next().is_none().then_some(pair(a, b))
+}
+
+#[inline]
+fn pair(a: char, b: char) -> u64 {
+    (u64::from(a as u32) << 32) | u64::from(b as u32)
+}
+
+impl<V> WordMap<V> {
+    /// Later pairs replace earlier ones with the same word.
+    fn new(pairs: impl IntoIterator<Item = (&'static str, V)>) -> Self {
+        let mut m = WordMap {
+            two: HashMap::default(),
+            other: HashMap::default(),
+        };
+        for (w, v) in pairs {
+            match pair_key(w) {
+                Some(k) => m.two.insert(k, v),
+                None => m.other.insert(w, v),
+            };
+        }
+        m
+    }
+
+    /// The value of word `w`, if any.
+    #[inline]
+    pub fn get(&self, w: &str) -> Option<&V> {
+        match pair_key(w) {
+            Some(k) => self.two.get(&k),
+            None => self.other.get(w),
+        }
+    }
+
+    /// The value of the two-character word `ab`, if any.
+    #[inline]
+    pub fn get2(&self, a: char, b: char) -> Option<&V> {
+        self.two.get(&pair(a, b))
+    }
+
+    /// Is `w` in the map?
+    #[inline]
+    pub fn contains_key(&self, w: &str) -> bool {
+        self.get(w).is_some()
+    }
+}
+
 /// Everything the person-name and address detectors look up.
 pub(crate) struct NameTables {
     /// First characters of surnames (single and compound).
     pub surname_first: HanSet,
     /// Single-character surnames with their frequency in per mille.
-    pub single: HashMap<char, f32>,
+    pub single: HanMap<f32>,
     /// Compound surnames with their frequency in per mille.
-    pub compound: HashMap<&'static str, f32>,
+    pub compound: WordMap<f32>,
     /// Given-name characters with their frequency (parts per million of
     /// given-name characters).
-    pub given: HashMap<char, f32>,
+    pub given: HanMap<f32>,
     /// Ordinary words that start with a surname character, with their
     /// corpus frequency.
-    pub words: HashMap<&'static str, u32>,
+    pub words: WordMap<u32>,
     /// Names listed in the jieba dictionary.
     pub known_names: HashSet<&'static str>,
     /// Frequent dictionary entries tagged as names that are mostly
@@ -257,32 +355,28 @@ pub(crate) struct NameTables {
 pub(crate) fn name_tables() -> &'static NameTables {
     static T: OnceLock<NameTables> = OnceLock::new();
     T.get_or_init(|| {
-        let mut single = HashMap::default();
-        let mut compound = HashMap::default();
+        let mut single = Vec::new();
+        let mut compound = Vec::new();
         for (name, f) in &surnames().freq {
             let mut cs = name.chars();
             match (cs.next(), cs.next(), cs.next()) {
-                (Some(c), None, _) => {
-                    single.insert(c, *f);
-                }
-                (Some(_), Some(_), None) => {
-                    compound.insert(*name, *f);
-                }
+                (Some(c), None, _) => single.push((c, *f)),
+                (Some(_), Some(_), None) => compound.push((*name, *f)),
                 _ => {}
             }
         }
+        let (single, compound) = (HanMap::new(single), WordMap::new(compound));
         let surname_first = HanSet::new(surnames().freq.keys().filter_map(|n| n.chars().next()));
-        let given = rows(GIVEN_NAME_CHARS)
-            .filter_map(|r| {
-                let c = r.first()?.chars().next()?;
-                Some((c, r.get(1)?.parse::<f32>().ok()?))
-            })
-            .collect();
-        let words = rows(WORD_FREQ)
-            .chain(rows(COMMON_WORDS))
-            .chain(rows(WORDS_EXTRA))
-            .filter_map(|r| Some((*r.first()?, r.get(1)?.parse::<u32>().ok()?)))
-            .collect();
+        let given = HanMap::new(rows(GIVEN_NAME_CHARS).filter_map(|r| {
+            let c = r.first()?.chars().next()?;
+            Some((c, r.get(1)?.parse::<f32>().ok()?))
+        }));
+        let words = WordMap::new(
+            rows(WORD_FREQ)
+                .chain(rows(COMMON_WORDS))
+                .chain(rows(WORDS_EXTRA))
+                .filter_map(|r| Some((*r.first()?, r.get(1)?.parse::<u32>().ok()?))),
+        );
         let ambiguous = rows(AMBIGUOUS_NAMES)
             .filter_map(|r| r.first().copied())
             .collect();

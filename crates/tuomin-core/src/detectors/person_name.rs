@@ -502,12 +502,9 @@ fn role_before(text: &str, end: usize) -> Option<&'static str> {
     // 行业主管部门: 业主 is the tail of 行业, not a role word.
     let before = &trimmed[..trimmed.len() - w.len()];
     if let (Some(pc), Some(fc)) = (before.chars().next_back(), w.chars().next()) {
-        let mut pw = String::with_capacity(6);
-        pw.push(pc);
-        pw.push(fc);
         if dict::name_tables()
             .words
-            .get(pw.as_str())
+            .get2(pc, fc)
             .is_some_and(|f| *f >= 1000)
         {
             return None;
@@ -586,6 +583,7 @@ fn evaluate(
     surname_freq: f32,
 ) -> Option<Candidate> {
     let s_end = start + surname.len();
+    let surname_first = surname.chars().next()?;
     let g1 = next_char(text, s_end)?;
     if MASKS.contains(&g1) || !is_han(g1) {
         return None;
@@ -716,10 +714,7 @@ fn evaluate(
     // only a role word right before overrules that.
     if role.is_none() {
         if let Some(pc) = prev_char(text, start).filter(|c| is_han(*c)) {
-            let mut pw = String::with_capacity(6);
-            pw.push(pc);
-            pw.push_str(&surname[..surname.chars().next().map_or(0, char::len_utf8)]);
-            if t.words.get(pw.as_str()).is_some_and(|f| *f >= 1000) {
+            if t.words.get2(pc, surname_first).is_some_and(|f| *f >= 1000) {
                 return None;
             }
         }
@@ -733,10 +728,7 @@ fn evaluate(
             checks.push("-given part is a word");
         }
         if let Some(pc) = prev_char(text, start).filter(|c| is_han(*c)) {
-            let mut pw = String::with_capacity(6);
-            pw.push(pc);
-            pw.push_str(&surname[..surname.chars().next().map_or(0, char::len_utf8)]);
-            if t.words.get(pw.as_str()).is_some_and(|f| *f >= 100) {
+            if t.words.get2(pc, surname_first).is_some_and(|f| *f >= 100) {
                 score -= 0.4;
                 checks.push("-surname ends a word");
             }
@@ -744,10 +736,7 @@ fn evaluate(
         // `应自觉`: the first given character opens a word with the next.
         if end == g1_end {
             if let Some(nc) = next_char(text, end).filter(|c| is_han(*c)) {
-                let mut nw = String::with_capacity(6);
-                nw.push(g1);
-                nw.push(nc);
-                if t.words.get(nw.as_str()).is_some_and(|f| *f >= 300) {
+                if t.words.get2(g1, nc).is_some_and(|f| *f >= 300) {
                     score -= 0.3;
                     checks.push("-given character opens a word");
                 }
@@ -832,10 +821,7 @@ fn opens_word_freq(t: &NameTables, text: &str, at: usize, c: char) -> u32 {
     let Some(nc) = next_char(text, at + c.len_utf8()).filter(|c| is_han(*c)) else {
         return 0;
     };
-    let mut w = String::with_capacity(6);
-    w.push(c);
-    w.push(nc);
-    t.words.get(w.as_str()).copied().unwrap_or(0)
+    t.words.get2(c, nc).copied().unwrap_or(0)
 }
 
 /// Does the character `c` at byte `at` open a frequent word with the
@@ -844,10 +830,7 @@ fn opens_word(t: &NameTables, text: &str, at: usize, c: char) -> bool {
     let Some(nc) = next_char(text, at + c.len_utf8()).filter(|c| is_han(*c)) else {
         return false;
     };
-    let mut w = String::with_capacity(6);
-    w.push(c);
-    w.push(nc);
-    t.words.get(w.as_str()).is_some_and(|f| *f >= 100)
+    t.words.get2(c, nc).is_some_and(|f| *f >= 100)
 }
 
 /// A role word before or a title/person word after, without scoring.
