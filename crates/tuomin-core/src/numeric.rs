@@ -68,6 +68,13 @@ impl Runs {
         })
     }
 
+    /// Bytes the buffers hold allocated.
+    pub fn capacity_bytes(&self) -> usize {
+        self.groups.capacity() * std::mem::size_of::<Group>()
+            + self.digits.capacity()
+            + self.runs.capacity() * std::mem::size_of::<RunAt>()
+    }
+
     /// Number of runs.
     #[cfg(test)]
     pub fn len(&self) -> usize {
@@ -225,9 +232,20 @@ pub(crate) const MIN_RUN_DIGITS: usize = 5;
 /// Find every digit run of at least [`MIN_RUN_DIGITS`] digits in `text`.
 /// Shorter runs (years, counts, `8次`) are passed over without
 /// allocating.
+#[cfg(test)]
 pub(crate) fn runs(text: &str) -> Runs {
-    let b = text.as_bytes();
     let mut out = Runs::default();
+    runs_into(text, &mut out);
+    out
+}
+
+/// [`runs`] into buffers that may be reused from an earlier text (their
+/// contents are replaced).
+pub(crate) fn runs_into(text: &str, out: &mut Runs) {
+    out.groups.clear();
+    out.digits.clear();
+    out.runs.clear();
+    let b = text.as_bytes();
     let mut i = 0;
     let n = b.len();
     // Scratch space reused for every run: (start, end, digits range).
@@ -236,16 +254,11 @@ pub(crate) fn runs(text: &str) -> Runs {
     // truncates it back.
     let digits = &mut out.digits;
     while i < n {
-        // Fast skip (eight bytes at a time) to the next ASCII or
-        // full-width digit.
+        // Fast skip (sixteen or eight bytes at a time) to the next ASCII
+        // or full-width digit.
         i = crate::swar::next_digit(b, i);
         if i >= n {
             break;
-        }
-        let (class, len) = classify(b, i);
-        if !matches!(class, Class::Digit(_)) {
-            i += len;
-            continue;
         }
         // Fast path: a short plain number (`2023年`, `8次`) that nothing
         // can extend is passed over at once.
@@ -335,8 +348,10 @@ pub(crate) fn runs(text: &str) -> Runs {
                 }));
             let last = scratch[scratch.len() - 1].3;
             // Drop the digits of a group cut off by a mask, keep the rest.
-            digits.drain(last..);
-            digits.drain(run_d0..base);
+            digits.truncate(last);
+            if base > run_d0 {
+                digits.drain(run_d0..base);
+            }
             let (first_start, last_end) = (scratch[0].0, scratch[scratch.len() - 1].1);
             out.runs.push(RunAt {
                 groups: (g0 as u32, out.groups.len() as u32),
@@ -349,7 +364,6 @@ pub(crate) fn runs(text: &str) -> Runs {
         }
         i = j.max(i + 1);
     }
-    out
 }
 
 /// Can the byte after a plain ASCII number continue the run (a

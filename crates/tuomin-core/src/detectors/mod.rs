@@ -37,11 +37,30 @@ pub(crate) struct Prepared<'t> {
     cells: std::sync::OnceLock<crate::table::Tables>,
 }
 
+thread_local! {
+    /// Digit-run buffers of the last scan on this thread, reused by the
+    /// next one: no fresh pages and no regrowth per scan.
+    static SPARE_RUNS: std::cell::Cell<Option<Runs>> = const { std::cell::Cell::new(None) };
+}
+
+impl Drop for Prepared<'_> {
+    fn drop(&mut self) {
+        // Keep buffers of ordinary size only, so one huge text does not
+        // pin its memory for the thread's life.
+        if self.runs.capacity_bytes() <= 8 << 20 {
+            let runs = std::mem::take(&mut self.runs);
+            SPARE_RUNS.with(|s| s.set(Some(runs)));
+        }
+    }
+}
+
 impl<'t> Prepared<'t> {
     pub fn new(text: &'t str) -> Self {
+        let mut runs = SPARE_RUNS.with(|s| s.take()).unwrap_or_default();
+        crate::numeric::runs_into(text, &mut runs);
         Prepared {
             text,
-            runs: crate::numeric::runs(text),
+            runs,
             cells: std::sync::OnceLock::new(),
         }
     }
