@@ -149,27 +149,15 @@ mod sse2 {
     }
 
     pub(super) fn next_digit(b: &[u8], mut i: usize) -> usize {
-        while i + 16 <= b.len() {
-            let v = load(b, i);
-            let digits = in_range(v, b'0', 9);
-            let first_digit = if digits == 0 {
-                16
-            } else {
-                digits.trailing_zeros() as usize
-            };
-            let mut lead = equal(v, 0xEF);
-            while lead != 0 {
-                let k = lead.trailing_zeros() as usize;
-                if k >= first_digit {
-                    break;
-                }
-                if super::full_width_digit_at(b, i + k) {
-                    return i + k;
-                }
-                lead &= lead - 1;
-            }
-            if digits != 0 {
-                return i + first_digit;
+        // Three overlapping loads find a full-width digit (EF BC 90-99)
+        // by its three bytes at once.
+        while i + 18 <= b.len() {
+            let (v0, v1, v2) = (load(b, i), load(b, i + 1), load(b, i + 2));
+            let digits = in_range(v0, b'0', 9);
+            let full = equal(v0, 0xEF) & equal(v1, 0xBC) & in_range(v2, 0x90, 9);
+            let hits = digits | full;
+            if hits != 0 {
+                return i + hits.trailing_zeros() as usize;
             }
             i += 16;
         }
