@@ -196,7 +196,10 @@ mod tests {
             Some(("监督电话", Topic::PublicLine))
         );
         let t = "联系电话：";
-        assert_eq!(before(t, t.len(), &[Topic::Phone]), Some(("电话", Topic::Phone)));
+        assert_eq!(
+            before(t, t.len(), &[Topic::Phone]),
+            Some(("电话", Topic::Phone))
+        );
     }
 
     proptest::proptest! {

@@ -283,6 +283,18 @@ pub(crate) struct WordMap<V> {
 /// The packed key of a two-character word, or `None` for other lengths.
 #[inline]
 fn pair_key(w: &str) -> Option<u64> {
+    let b = w.as_bytes();
+    // The common case, two characters of three bytes each, decoded
+    // directly.
+    if b.len() == 6 && (0xE0..0xF0).contains(&b[0]) && (0xE0..0xF0).contains(&b[3]) {
+        let dec = |x: &[u8]| {
+            (u32::from(x[0] & 0x0F) << 12) | (u32::from(x[1] & 0x3F) << 6) | u32::from(x[2] & 0x3F)
+        };
+        return Some((u64::from(dec(&b[..3])) << 32) | u64::from(dec(&b[3..])));
+    }
+    if b.len() > 8 {
+        return None;
+    }
     let mut cs = w.chars();
     let (a, b) = (cs.next()?, cs.next()?);
     cs.next().is_none().then_some(pair(a, b))

@@ -16,7 +16,7 @@
 //! a 姓名 column; transliterated names with a middle dot (买买提·艾力)
 //! by their shape.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -364,18 +364,19 @@ fn sets() -> &'static Sets {
 /// Does `s` start with a title (主任, 科长 …)? Titles indexed by their
 /// first character: one hash lookup per candidate.
 fn starts_with_title(s: &str) -> bool {
-    static T: OnceLock<HashMap<char, Vec<&'static str>>> = OnceLock::new();
-    let index = T.get_or_init(|| {
-        let mut m: HashMap<char, Vec<&'static str>> = HashMap::new();
+    static T: OnceLock<(dict::HanSet, HashMap<char, Vec<&'static str>>)> = OnceLock::new();
+    let (first, index) = T.get_or_init(|| {
+        let mut m: HashMap<char, Vec<&'static str>> = HashMap::default();
         for w in TITLES {
             if let Some(c) = w.chars().next() {
                 m.entry(c).or_default().push(w);
             }
         }
-        m
+        (dict::HanSet::new(m.keys().copied()), m)
     });
     s.chars()
         .next()
+        .filter(|c| first.contains(*c) || !is_han(*c))
         .and_then(|c| index.get(&c))
         .is_some_and(|ws| ws.iter().any(|w| s.starts_with(w)))
 }
@@ -430,10 +431,27 @@ fn anchors() -> &'static (AhoCorasick, Vec<Anchor>) {
     })
 }
 
-/// Characters that show a value has been masked already.
-const MASKS: &[char] = &[
-    '某', '*', '＊', '×', 'Ｘ', 'X', 'x', '○', '〇', '●', '□', '■', '◯', '＿', '_',
-];
+/// Does `c` show that a value has been masked already?
+#[inline]
+fn is_mask(c: char) -> bool {
+    matches!(
+        c,
+        '某' | '*'
+            | '＊'
+            | '×'
+            | 'Ｘ'
+            | 'X'
+            | 'x'
+            | '○'
+            | '〇'
+            | '●'
+            | '□'
+            | '■'
+            | '◯'
+            | '＿'
+            | '_'
+    )
+}
 
 fn is_han(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
@@ -458,7 +476,7 @@ struct Index {
 fn index() -> &'static Index {
     static I: OnceLock<Index> = OnceLock::new();
     I.get_or_init(|| {
-        let mut role_by_last: HashMap<char, Vec<&'static str>> = HashMap::new();
+        let mut role_by_last: HashMap<char, Vec<&'static str>> = HashMap::default();
         // Titles count on both sides: 局长王建国, 王建国局长.
         let titles = TITLES.iter().filter(|t| **t != "某");
         for w in ROLE_BEFORE.iter().chain(titles.clone()) {
@@ -466,7 +484,7 @@ fn index() -> &'static Index {
                 role_by_last.entry(c).or_default().push(w);
             }
         }
-        let mut after_by_first: HashMap<char, Vec<&'static str>> = HashMap::new();
+        let mut after_by_first: HashMap<char, Vec<&'static str>> = HashMap::default();
         for w in AFTER.iter().chain(titles) {
             if let Some(c) = w.chars().next() {
                 after_by_first.entry(c).or_default().push(w);
@@ -585,7 +603,7 @@ fn evaluate(
     let s_end = start + surname.len();
     let surname_first = surname.chars().next()?;
     let g1 = next_char(text, s_end)?;
-    if MASKS.contains(&g1) || !is_han(g1) {
+    if is_mask(g1) || !is_han(g1) {
         return None;
     }
     if starts_with_title(&text[s_end..]) {
@@ -601,13 +619,12 @@ fn evaluate(
     }
     let g1_end = s_end + g1.len_utf8();
     let g2 = next_char(text, g1_end).filter(|c| is_han(*c));
-    if g2.is_some_and(|c| MASKS.contains(&c)) {
+    if g2.is_some_and(is_mask) {
         return None; // 欧阳*娜 has its mask after the surname; 张某某 too
     }
-    if next_char(text, g1_end).is_some_and(|c| MASKS.contains(&c)) {
+    if next_char(text, g1_end).is_some_and(is_mask) {
         return None;
     }
-    let role = role_before(text, start);
     // Choose two or three characters.
     let after2 = &text[g1_end..];
     let take3 = g2.is_some_and(|c| {
@@ -663,6 +680,9 @@ fn evaluate(
         return None;
     }
 
+    // The role word is looked up only for candidates that passed every
+    // test above.
+    let role = role_before(text, start);
     let mut checks: Vec<&'static str> = vec!["surname"];
     let mut score = 0.2;
     score += 0.15 * given_score(t, g1);
@@ -907,7 +927,7 @@ fn name_after_role(text: &str, i: usize) -> Option<(usize, usize)> {
         return None;
     }
     let s = &text[i..e];
-    if s.chars().any(|c| MASKS.contains(&c) || is_place_suffix(c))
+    if s.chars().any(|c| is_mask(c) || is_place_suffix(c))
         || NOT_NAME_PARTS.iter().any(|w| s.contains(w))
         || dict::name_tables().words.contains_key(s)
     {
@@ -938,7 +958,7 @@ impl Detector for PersonName {
             let n = v.chars().count();
             if (2..=12).contains(&n)
                 && v.chars().all(|c| is_han(c) || c == '·' || c == '•')
-                && !v.chars().any(|c| MASKS.contains(&c))
+                && !v.chars().any(is_mask)
                 && (n <= 4 || v.contains(['·', '•']))
             {
                 out.push(finding(
@@ -1095,7 +1115,7 @@ impl Detector for PersonName {
                 let v = &text[start..pos];
                 if v.chars().count() >= 2
                     && !NOT_NAME_PARTS.iter().any(|w| v.contains(w))
-                    && !v.chars().any(|c| MASKS.contains(&c))
+                    && !v.chars().any(is_mask)
                     && !t.words.contains_key(v)
                 {
                     out.push(finding(
