@@ -1,8 +1,8 @@
 //! Single-threaded throughput of `Scanner::scan` on a mixed Chinese
 //! corpus. Run: `cargo bench -p tuomin-benches --bench scan_throughput`.
 //!
-//! Prints MB/s (1 MB = 10^6 bytes) for the median of several runs over a
-//! 32 MB corpus, once with the structured detectors only and once with
+//! Prints MB/s (1 MB = 10^6 bytes) for the median and the best of several
+//! runs over a 32 MiB corpus, once with the structured detectors only and once with
 //! every detector. `TUOMIN_BENCH=per-kind` measures each detector alone,
 //! `TUOMIN_BENCH=kind:person_name` one of them.
 
@@ -34,10 +34,12 @@ fn measure(name: &str, scanner: &Scanner, text: &str, rounds: usize) {
     times.sort_by(f64::total_cmp);
     let median = times[times.len() / 2];
     let mbps = text.len() as f64 / 1e6 / median;
+    // The best round shows what the code does when the shared machine
+    // leaves it alone; the median shows what to expect.
+    let best = text.len() as f64 / 1e6 / times[0];
     println!(
-        "{name:<28} {mbps:>8.1} MB/s  ({:.1} MB in {:.3} s median of {rounds}, {findings} findings)",
+        "{name:<28} {mbps:>8.1} MB/s median, {best:>8.1} MB/s best  ({:.1} MB, {rounds} rounds, {findings} findings)",
         text.len() as f64 / 1e6,
-        median
     );
 }
 
@@ -79,8 +81,8 @@ fn main() {
         }
         return;
     }
-    measure("structured detectors", &s, &text, 5);
+    measure("structured detectors", &s, &text, 9);
     if only != "structured" {
-        measure("all detectors", &Scanner::new(), &text, 5);
+        measure("all detectors", &Scanner::new(), &text, 9);
     }
 }

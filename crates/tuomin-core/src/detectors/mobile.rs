@@ -100,6 +100,13 @@ fn country_code_start(
         }
         return start;
     }
+    // Every prefix below ends in `)`, `）` (EF BC 89), a space or `6`.
+    if !matches!(
+        text.as_bytes()[..start].last(),
+        Some(b')' | 0x89 | b' ' | b'6')
+    ) {
+        return start;
+    }
     for p in [
         "(+86)",
         "（+86）",

@@ -13,8 +13,9 @@ const NEAR: usize = 16;
 
 /// Does `w` hold 扣 or 企 (the first characters of 扣扣 and 企鹅号)?
 fn has_han_word(w: &[u8]) -> bool {
+    // 扣 is E6 89 A3, 企 is E4 BC 81.
     w.windows(3)
-        .any(|t| t == "扣".as_bytes() || t == "企".as_bytes())
+        .any(|t| matches!((t[0], t[1], t[2]), (0xE6, 0x89, 0xA3) | (0xE4, 0xBC, 0x81)))
 }
 
 impl Detector for Qq {
@@ -53,6 +54,13 @@ mod tests {
 
     fn qqs(t: &str) -> Vec<String> {
         found(&Qq, t).into_iter().map(|f| f.1).collect()
+    }
+
+    #[test]
+    fn han_words_by_bytes() {
+        assert!(has_han_word("扣扣：".as_bytes()));
+        assert!(has_han_word("企鹅号".as_bytes()));
+        assert!(!has_han_word("电话：".as_bytes()));
     }
 
     #[test]
