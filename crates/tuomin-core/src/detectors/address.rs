@@ -238,7 +238,29 @@ fn lives_before(text: &str, start: usize) -> bool {
 fn context_before(text: &str, start: usize) -> bool {
     let from = crate::context::floor_char_boundary(text, start.saturating_sub(24));
     let window = &text[from..start];
-    ADDRESS_CONTEXT.iter().any(|w| window.contains(w))
+    // Every context word has two characters: look each adjacent pair up
+    // once instead of searching the window for each word.
+    static WORDS: OnceLock<rustc_hash::FxHashSet<(char, char)>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        ADDRESS_CONTEXT
+            .iter()
+            .map(|w| {
+                let mut cs = w.chars();
+                match (cs.next(), cs.next(), cs.next()) {
+                    (Some(a), Some(b), None) => (a, b),
+                    _ => unreachable!("address context words have two characters"),
+                }
+            })
+            .collect()
+    });
+    let mut prev: Option<char> = None;
+    for c in window.chars() {
+        if prev.is_some_and(|p| words.contains(&(p, c))) {
+            return true;
+        }
+        prev = Some(c);
+    }
+    false
 }
 
 impl Detector for Address {
@@ -321,12 +343,23 @@ impl Detector for Address {
             }
         }
         // 3. A township (or county) followed by a village: 户胡镇龙潭村.
+        // Address spans found so far, by start; `covered_to` is the
+        // furthest end of those starting at or before the current 村 (the
+        // positions only grow, so one sweep serves every 村).
+        let mut spans: Vec<(usize, usize)> = out
+            .iter()
+            .filter(|f| f.kind == Kind::Address)
+            .map(|f| (f.start, f.end))
+            .collect();
+        spans.sort_unstable();
+        let (mut next_span, mut covered_to) = (0, 0);
         for pos in memchr::memmem::find_iter(text.as_bytes(), "村".as_bytes()) {
             let end = pos + '村'.len_utf8();
-            if out
-                .iter()
-                .any(|f| f.kind == Kind::Address && f.start <= pos && pos < f.end)
-            {
+            while next_span < spans.len() && spans[next_span].0 <= pos {
+                covered_to = covered_to.max(spans[next_span].1);
+                next_span += 1;
+            }
+            if pos < covered_to {
                 continue;
             }
             let Some((vs, false)) = part_before(text, end) else {
@@ -350,6 +383,7 @@ impl Detector for Address {
                 // address even without the township.
                 if let Some(g) = group_after(text, end) {
                     let e = details_from(text, g);
+                    covered_to = covered_to.max(e);
                     out.push(finding(
                         p,
                         Kind::Address,
@@ -380,6 +414,7 @@ impl Detector for Address {
             if group.is_none() && !lives {
                 continue;
             }
+            covered_to = covered_to.max(end);
             out.push(finding(
                 p,
                 Kind::Address,
