@@ -222,6 +222,11 @@ impl HanSet {
         HanSet { bits }
     }
 
+    /// Is `c` in the range a `HanSet` holds?
+    pub(crate) fn in_range(c: char) -> bool {
+        (HAN_BASE..HAN_END).contains(&(c as u32))
+    }
+
     #[inline]
     pub fn contains(&self, c: char) -> bool {
         let u = c as u32;
@@ -412,6 +417,19 @@ pub(crate) fn name_tables() -> &'static NameTables {
 pub(crate) struct Places {
     pub full: HashSet<&'static str>,
     pub short: HashSet<&'static str>,
+    /// The last characters of the full names (县, 镇, 乡 …, and the odd
+    /// `）`): a text whose last character is not among them is no full
+    /// name, found without hashing the text.
+    full_last: HanSet,
+    full_last_other: HashSet<char>,
+}
+
+impl Places {
+    /// Can a full name end with `c`?
+    #[inline]
+    pub fn may_end_full_name(&self, c: char) -> bool {
+        self.full_last.contains(c) || self.full_last_other.contains(&c)
+    }
 }
 
 /// Suffixes of administrative names, longest first.
@@ -458,13 +476,32 @@ pub(crate) fn places() -> &'static Places {
                 }
             }
         }
-        Places { full, short }
+        let lasts = || full.iter().filter_map(|n| n.chars().next_back());
+        let full_last = HanSet::new(lasts());
+        let full_last_other = lasts().filter(|c| !HanSet::in_range(*c)).collect();
+        Places {
+            full,
+            short,
+            full_last,
+            full_last_other,
+        }
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_full_place_name_may_end_with_its_last_character() {
+        let p = places();
+        for name in &p.full {
+            let last = name.chars().next_back().unwrap();
+            assert!(p.may_end_full_name(last), "{name}");
+        }
+        assert!(p.may_end_full_name('县'));
+        assert!(!p.may_end_full_name('的'));
+    }
 
     #[test]
     fn regions_hold_current_and_abolished_codes() {

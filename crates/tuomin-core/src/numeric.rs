@@ -277,6 +277,14 @@ pub(crate) fn runs_into(text: &str, out: &mut Runs) {
         let mut g_end = i;
         let mut j = i;
         while j < n {
+            // A stretch of ASCII digits at once (the common case).
+            let k = b[j..].iter().take_while(|c| c.is_ascii_digit()).count();
+            if k > 0 {
+                digits.push_str(&text[j..j + k]);
+                j += k;
+                g_end = j;
+                continue;
+            }
             let (class, len) = classify(b, j);
             match class {
                 Class::Digit(d) => {

@@ -161,7 +161,8 @@ fn part_before(text: &str, end: usize) -> Option<(usize, bool)> {
     // Administrative names from the dictionaries, longest first.
     let mut best = None;
     let mut s = end;
-    for n in 1..=10 {
+    let may_be_full = prev_char(text, end).is_some_and(|c| places.may_end_full_name(c));
+    for n in (1..=10).take_while(|_| may_be_full) {
         let Some(c) = prev_char(text, s) else { break };
         if !is_han(c) {
             break;
