@@ -88,6 +88,30 @@ fn next_digit_words(b: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// Does a column separator of a flattened table start at `b[i]`: a tab,
+/// `|`, `,`, two spaces, U+3000 (E3 80 80) or `｜` (EF BD 9C)? The same
+/// bytes [`crate::table::sep_of`] looks for.
+#[inline]
+fn separator_at(b: &[u8], i: usize) -> bool {
+    match b[i] {
+        b'\t' | b'|' | b',' => true,
+        b' ' => b.get(i + 1) == Some(&b' '),
+        0xE3 => b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x80),
+        0xEF => b.get(i + 1) == Some(&0xBD) && b.get(i + 2) == Some(&0x9C),
+        _ => false,
+    }
+}
+
+/// The first index at or after `i` where a column separator starts (see
+/// `separator_at`), or `b.len()`.
+pub(crate) fn next_separator(b: &[u8], i: usize) -> usize {
+    #[cfg(target_arch = "x86_64")]
+    let i = sse2::next_separator(b, i);
+    (i..b.len())
+        .find(|&k| separator_at(b, k))
+        .unwrap_or(b.len())
+}
+
 /// The first index at or after `i` whose byte is an ASCII capital, or
 /// `b.len()`.
 pub(crate) fn next_upper(b: &[u8], i: usize) -> usize {
@@ -164,6 +188,22 @@ mod sse2 {
         i
     }
 
+    pub(super) fn next_separator(b: &[u8], mut i: usize) -> usize {
+        while i + 18 <= b.len() {
+            let (v0, v1, v2) = (load(b, i), load(b, i + 1), load(b, i + 2));
+            let single = equal(v0, b'\t') | equal(v0, b'|') | equal(v0, b',');
+            let spaces = equal(v0, b' ') & equal(v1, b' ');
+            let ideographic = equal(v0, 0xE3) & equal(v1, 0x80) & equal(v2, 0x80);
+            let bar = equal(v0, 0xEF) & equal(v1, 0xBD) & equal(v2, 0x9C);
+            let hits = single | spaces | ideographic | bar;
+            if hits != 0 {
+                return i + hits.trailing_zeros() as usize;
+            }
+            i += 16;
+        }
+        i
+    }
+
     pub(super) fn next_upper(b: &[u8], mut i: usize) -> usize {
         while i + 16 <= b.len() {
             let upper = in_range(load(b, i), b'A', 25);
@@ -196,6 +236,25 @@ mod tests {
                 prop_assert_eq!(byte_mask(x, b) >> (8 * k) & 0x80 != 0, *byte == b);
                 prop_assert_eq!(between_mask(x, 0x2F, 0x3A) >> (8 * k) & 0x80 != 0, byte.is_ascii_digit());
             }
+        }
+
+        #[test]
+        fn separator_search_matches_the_plain_loop(
+            bytes in proptest::collection::vec(
+                prop_oneof![any::<u8>(), Just(b' '), Just(b'\t'), Just(0xE3u8), Just(0x80u8), Just(0xEFu8), Just(0xBDu8), Just(0x9Cu8)],
+                0..64,
+            ),
+            start in 0usize..64,
+        ) {
+            let start = start.min(bytes.len());
+            let plain = (start..bytes.len()).find(|&i| separator_at(&bytes, i)).unwrap_or(bytes.len());
+            prop_assert_eq!(next_separator(&bytes, start), plain);
+        }
+
+        #[test]
+        fn separators_agree_with_sep_of(line in "[ a,|\t\u{3000}｜中]{0,12}") {
+            let any = (0..line.len()).any(|i| separator_at(line.as_bytes(), i));
+            prop_assert_eq!(any, crate::table::sep_of(&line).is_some());
         }
 
         #[test]

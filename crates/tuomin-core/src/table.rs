@@ -243,41 +243,31 @@ pub(crate) type Tables = (Vec<Cell>, Vec<(usize, usize)>);
 pub(crate) fn header_cells(text: &str) -> Tables {
     let mut out = Vec::new();
     let mut headers = Vec::new();
-    // Only a line holding a header word can start a table: find those
-    // words in one pass and pass over every other line until a header is
-    // active.
-    let keys: Vec<usize> = header_words().find_iter(text).map(|m| m.start()).collect();
-    if keys.is_empty() {
-        return (out, headers);
-    }
-    let mut next_key = 0;
+    // Only a line holding a column separator and a header word can start
+    // a table: while no table is open, jump from separator to separator
+    // and look for header words on those lines only.
     let mut header: Option<(Sep, Vec<(usize, Column)>)> = None;
     let mut misses = 0;
     let b = text.as_bytes();
     let mut pos = 0;
     while pos < text.len() {
         if header.is_none() {
-            // No table open: go straight to the line of the next header
-            // word.
-            while next_key < keys.len() && keys[next_key] < pos {
-                next_key += 1;
-            }
-            let Some(&key) = keys.get(next_key) else {
+            let p = crate::swar::next_separator(b, pos);
+            if p >= b.len() {
                 break;
-            };
-            pos = pos.max(memchr::memrchr(b'\n', &b[..key]).map_or(0, |i| i + 1));
+            }
+            let from = pos.max(memchr::memrchr(b'\n', &b[..p]).map_or(0, |i| i + 1));
+            let to = memchr::memchr(b'\n', &b[p..]).map_or(text.len(), |i| p + i + 1);
+            if !header_words().is_match(&text[from..to]) {
+                pos = to;
+                continue;
+            }
+            pos = from;
         }
         let line_base = pos;
         let base = memchr::memchr(b'\n', &b[pos..]).map_or(text.len(), |i| pos + i + 1);
         pos = base;
         let body = text[line_base..base].trim_end_matches(['\n', '\r']);
-        while next_key < keys.len() && keys[next_key] < line_base {
-            next_key += 1;
-        }
-        let has_key = next_key < keys.len() && keys[next_key] < base;
-        if header.is_none() && !has_key {
-            continue;
-        }
         let Some(sep) = sep_of(body) else {
             if !body.trim().is_empty() {
                 misses += 1;
