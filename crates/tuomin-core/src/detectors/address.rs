@@ -485,26 +485,29 @@ fn merge_touching(out: &mut Vec<Finding>) {
         .filter(|&i| out[i].kind == Kind::Address)
         .collect();
     idx.sort_by_key(|&i| out[i].start);
-    let mut remove = Vec::new();
-    let mut k = 0;
-    while k + 1 < idx.len() {
-        let (a, b) = (idx[k], idx[k + 1]);
-        if out[a].end == out[b].start {
-            let end = out[b].end;
-            let text = format!("{}{}", out[a].text, out[b].text);
-            out[a].end = end;
-            out[a].text = text;
-            out[a].score = out[a].score.max(out[b].score);
-            remove.push(b);
-            idx.remove(k + 1);
-        } else {
-            k += 1;
+    // Each finding merges into the open one before it when they touch;
+    // merged findings are dropped in one pass at the end (linear, however
+    // many merges a long list makes).
+    let mut removed = vec![false; out.len()];
+    let mut open: Option<usize> = None;
+    for b in idx {
+        match open {
+            Some(a) if out[a].end == out[b].start => {
+                let end = out[b].end;
+                let text = format!("{}{}", out[a].text, out[b].text);
+                out[a].end = end;
+                out[a].text = text;
+                out[a].score = out[a].score.max(out[b].score);
+                removed[b] = true;
+            }
+            _ => open = Some(b),
         }
     }
-    remove.sort_unstable();
-    for r in remove.into_iter().rev() {
-        out.remove(r);
-    }
+    let mut i = 0;
+    out.retain(|_| {
+        i += 1;
+        !removed[i - 1]
+    });
 }
 
 /// `霍政办〔2023〕12号`, `（2023）皖1522民初123号`: the number closes a
