@@ -207,6 +207,11 @@ fn header_kind(cell: &str) -> Option<Column> {
     } else {
         cell
     };
+    // Every header below holds one of the header words: most cells (the
+    // data rows of a table) are rejected by one automaton run.
+    if !header_words().is_match(bare) {
+        return None;
+    }
     if NAME_HEADERS.contains(&bare) || (bare.ends_with("姓名") && bare.chars().count() <= 8) {
         Some(Column::Name)
     } else if ADDRESS_HEADERS.contains(&bare)
@@ -323,6 +328,19 @@ pub(crate) fn header_cells(text: &str) -> Tables {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_listed_header_is_a_header() {
+        for h in NAME_HEADERS {
+            assert_eq!(header_kind(h), Some(Column::Name), "{h}");
+        }
+        for h in ADDRESS_HEADERS {
+            assert_eq!(header_kind(h), Some(Column::Address), "{h}");
+        }
+        assert_eq!(header_kind("姓\u{3000}名"), Some(Column::Name));
+        assert_eq!(header_kind("一卡通账号"), Some(Column::Account));
+        assert_eq!(header_kind("张三"), None);
+    }
 
     fn texts(t: &str) -> Vec<(&str, Column)> {
         header_cells(t)
