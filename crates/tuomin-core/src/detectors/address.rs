@@ -122,9 +122,12 @@ fn detail_at(text: &str, i: usize) -> Option<usize> {
         return None;
     }
     let rest = &text[e..];
+    // Every unit starts with a three-byte Han character: compare those
+    // bytes before the whole unit.
+    let head3 = rest.as_bytes().get(..3)?;
     UNITS
         .iter()
-        .find(|u| rest.starts_with(**u))
+        .find(|u| &u.as_bytes()[..3] == head3 && rest.starts_with(**u))
         .map(|u| e + u.len())
 }
 
@@ -178,7 +181,12 @@ fn part_before(text: &str, end: usize) -> Option<(usize, bool)> {
     // Generic parts by suffix.
     let generic =
         |suffixes: &[&str], min: usize, max: usize, admin: bool| -> Option<(usize, bool)> {
-            let suf = suffixes.iter().find(|s| head.ends_with(**s))?;
+            // The last byte first: most suffixes fail on it without a
+            // full comparison.
+            let last = *head.as_bytes().last()?;
+            let suf = suffixes
+                .iter()
+                .find(|s| s.as_bytes().last() == Some(&last) && head.ends_with(**s))?;
             let mut s = end - suf.len();
             let mut n = 0;
             while let Some(c) = prev_char(text, s) {
