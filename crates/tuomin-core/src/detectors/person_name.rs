@@ -392,8 +392,56 @@ const SURNAME: u8 = 1;
 /// A character that starts an anchor ([`Anchor`]).
 const ANCHOR: u8 = 2;
 
+/// The first two characters of a set of words, as bits of their hash: no
+/// false negatives and few false positives, so most string lookups of a
+/// candidate are answered without hashing the string.
+struct PairFilter {
+    bits: Vec<u64>,
+}
+
+const PAIR_BITS: u32 = 20;
+
+impl PairFilter {
+    fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut bits = vec![0u64; (1 << PAIR_BITS) / 64];
+        for w in words {
+            let mut cs = w.chars();
+            if let (Some(a), Some(b)) = (cs.next(), cs.next()) {
+                let k = Self::slot(a, b);
+                bits[k / 64] |= 1 << (k % 64);
+            }
+        }
+        PairFilter { bits }
+    }
+
+    #[inline]
+    fn slot(a: char, b: char) -> usize {
+        let k =
+            ((u64::from(a as u32) << 32) | u64::from(b as u32)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (k >> (64 - PAIR_BITS)) as usize
+    }
+
+    /// May a word of the set start with `a`, `b`?
+    #[inline]
+    fn may_start(&self, a: char, b: char) -> bool {
+        let k = Self::slot(a, b);
+        self.bits[k / 64] & (1 << (k % 64)) != 0
+    }
+}
+
+/// [`PairFilter`] of the place names ([`dict::places`]).
+fn place_pairs() -> &'static PairFilter {
+    static P: OnceLock<PairFilter> = OnceLock::new();
+    P.get_or_init(|| {
+        let places = dict::places();
+        PairFilter::new(places.full.iter().chain(places.short.iter()).copied())
+    })
+}
+
 /// Per-character facts and word indexes for the hot loop, built once.
 struct Fast {
+    /// [`PairFilter`] of the known and the ambiguous names.
+    name_pairs: PairFilter,
     /// [`SURNAME`] and [`ANCHOR`] bits of each Han character.
     flags: Vec<u8>,
     /// [`given_score`] of each Han character.
@@ -460,6 +508,7 @@ fn fast() -> &'static Fast {
         let (after_first, after_first_other) =
             split(index().after_by_first.keys().copied().collect());
         Fast {
+            name_pairs: PairFilter::new(t.known_names.iter().chain(t.ambiguous.iter()).copied()),
             flags,
             given,
             role_last,
@@ -916,11 +965,21 @@ fn evaluate(
         -0.1
     };
     let after = after_end.and_then(|c| after_word_fast(f, &text[end..], c));
-    if t.ambiguous.contains(cand) && !(role.is_some() || after.is_some_and(|w| w != "家")) {
+    // The candidate's first two characters, for the filters.
+    let (p0, p1) = if single {
+        (sf, g1)
+    } else {
+        (sf, char_at(text, start + sf.len_utf8()).map_or(g1, |x| x.0))
+    };
+    let name_maybe = f.name_pairs.may_start(p0, p1);
+    if name_maybe
+        && t.ambiguous.contains(cand)
+        && !(role.is_some() || after.is_some_and(|w| w != "家"))
+    {
         score -= 0.3;
         checks |= C_AMBIGUOUS;
     }
-    if t.known_names.contains(cand) {
+    if name_maybe && t.known_names.contains(cand) {
         score += 0.15;
         checks |= C_KNOWN;
     }
@@ -981,9 +1040,12 @@ fn evaluate(
         score -= 0.8;
         checks |= C_PLACE_SUFFIX;
     }
-    let places = dict::places();
-    let w2 = &text[start..g1_end];
-    if places.short.contains(cand) || places.short.contains(w2) || places.full.contains(cand) {
+    // cand and w2 start with the same two characters.
+    if place_pairs().may_start(p0, p1) && {
+        let places = dict::places();
+        let w2 = &text[start..g1_end];
+        places.short.contains(cand) || places.short.contains(w2) || places.full.contains(cand)
+    } {
         score -= if strong { 0.3 } else { 0.8 };
         checks |= C_PLACE_NAME;
     }
@@ -1173,8 +1235,20 @@ impl Detector for PersonName {
         let mut last_end = 0;
         while i < b.len() {
             let lead = b[i];
-            if lead < 0xC2 {
-                i += 1;
+            if lead < 0x80 {
+                // A run of ASCII, up to eight bytes at once.
+                i += match b.get(i..i + 8) {
+                    Some(w) => {
+                        let w = u64::from_le_bytes(w.try_into().unwrap_or([0x80; 8]));
+                        let high = w & 0x8080_8080_8080_8080;
+                        if high == 0 {
+                            8
+                        } else {
+                            (high.trailing_zeros() / 8) as usize
+                        }
+                    }
+                    None => 1,
+                };
                 continue;
             }
             // Han characters (U+3400..U+9FFF) start with E3..E9.
@@ -1228,7 +1302,7 @@ impl Detector for PersonName {
                             anchor_next = i + len;
                         }
                     }
-                    i += 1;
+                    i += 3;
                 }
                 // 3. Dotted transliterated names: `·` is C2 B7, `•` E2 80 A2.
                 0xC2 | 0xE2 => {
@@ -1250,8 +1324,12 @@ impl Detector for PersonName {
                             ));
                         }
                     }
-                    i += 1;
+                    i += if lead == 0xC2 { 2 } else { 3 };
                 }
+                // Other characters, passed over whole.
+                0xC3..=0xDF => i += 2,
+                0xE0 | 0xE1 | 0xEA..=0xEE => i += 3,
+                0xF0..=0xF4 => i += 4,
                 _ => i += 1,
             }
         }
