@@ -714,21 +714,26 @@ fn prev_char(text: &str, i: usize) -> Option<char> {
 
 /// The char at byte `i` and its length, if any ([`next_char`], with
 /// three-byte characters decoded directly).
-#[inline]
+#[inline(always)]
 fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
     let b = text.as_bytes();
-    let lead = *b.get(i)?;
-    if lead < 0x80 {
-        return Some((char::from(lead), 1));
-    }
-    if (0xE0..0xF0).contains(&lead) && i + 2 < b.len() {
-        let u = (u32::from(lead & 0x0F) << 12)
-            | (u32::from(b[i + 1] & 0x3F) << 6)
-            | u32::from(b[i + 2] & 0x3F);
-        if let Some(c) = char::from_u32(u) {
-            return Some((c, 3));
+    if let Some(&[lead, b1, b2]) = b.get(i..i + 3) {
+        if (0xE0..0xF0).contains(&lead) {
+            let u =
+                (u32::from(lead & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+            if let Some(c) = char::from_u32(u) {
+                return Some((c, 3));
+            }
         }
     }
+    match b.get(i) {
+        Some(&lead) if lead < 0x80 => Some((char::from(lead), 1)),
+        _ => char_at_slow(text, i),
+    }
+}
+
+#[inline(never)]
+fn char_at_slow(text: &str, i: usize) -> Option<(char, usize)> {
     next_char(text, i).map(|c| (c, c.len_utf8()))
 }
 
@@ -1288,9 +1293,16 @@ impl Detector for PersonName {
             match lead {
                 // `，` and `（` open the gender anchors (`，男，`, `（女`).
                 0xEF => {
+                    // Every such anchor goes on with 男 (E7 94 B7) or 女
+                    // (E5 A5 B3): the common `，` answers without a
+                    // comparison of each pattern.
                     if i >= anchor_next
                         && b.get(i + 1) == Some(&0xBC)
                         && matches!(b.get(i + 2), Some(0x8C | 0x88))
+                        && matches!(
+                            b.get(i + 3..i + 6),
+                            Some([0xE7, 0x94, 0xB7] | [0xE5, 0xA5, 0xB3])
+                        )
                     {
                         let c = if b[i + 2] == 0x8C { '，' } else { '（' };
                         if let Some((len, kind)) = anchor_at(f, b, i, c) {
@@ -1566,6 +1578,23 @@ mod tests {
                     .map(|f| (f.kind, f.text.clone(), f.score))
                     .collect::<Vec<_>>()
             );
+        }
+    }
+
+    #[test]
+    fn anchors_after_full_width_punctuation_go_on_with_a_gender() {
+        // The main loop looks for these anchors only before 男 or 女.
+        for w in super::ROLE_STRICT
+            .iter()
+            .chain(super::GENDER)
+            .chain(super::FIXED_TERMS)
+        {
+            let mut cs = w.chars();
+            let first = cs.next().unwrap();
+            if !super::is_han(first) {
+                assert!(matches!(first, '，' | '（'), "{w}");
+                assert!(matches!(cs.next(), Some('男' | '女')), "{w}");
+            }
         }
     }
 
