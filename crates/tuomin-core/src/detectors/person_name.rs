@@ -19,8 +19,6 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
-
 use super::{finding, Detector, Prepared};
 use crate::dict::{self, NameTables};
 use crate::table::Column;
@@ -361,33 +359,13 @@ fn sets() -> &'static Sets {
     })
 }
 
-/// Does `s` start with a title (主任, 科长 …)? Titles indexed by their
-/// first character: one hash lookup per candidate.
-fn starts_with_title(s: &str) -> bool {
-    static T: OnceLock<(dict::HanSet, HashMap<char, Vec<&'static str>>)> = OnceLock::new();
-    let (first, index) = T.get_or_init(|| {
-        let mut m: HashMap<char, Vec<&'static str>> = HashMap::default();
-        for w in TITLES {
-            if let Some(c) = w.chars().next() {
-                m.entry(c).or_default().push(w);
-            }
-        }
-        (dict::HanSet::new(m.keys().copied()), m)
-    });
-    s.chars()
-        .next()
-        .filter(|c| first.contains(*c) || !is_han(*c))
-        .and_then(|c| index.get(&c))
-        .is_some_and(|ws| ws.iter().any(|w| s.starts_with(w)))
-}
-
 fn is_place_suffix(c: char) -> bool {
     sets().place.contains(c)
 }
 
 /// Where the person detector's fixed anchors occur: role words that may
 /// precede a surname-less name, gender patterns and fixed terms, found in
-/// one pass.
+/// the main pass (leftmost, longest, not overlapping one another).
 #[derive(Clone, Copy)]
 enum Anchor {
     Role(&'static str),
@@ -406,29 +384,170 @@ const GENDER: &[&str] = &[
     "，女,",
 ];
 
-fn anchors() -> &'static (AhoCorasick, Vec<Anchor>) {
-    static A: OnceLock<(AhoCorasick, Vec<Anchor>)> = OnceLock::new();
-    A.get_or_init(|| {
-        let mut pats: Vec<&'static str> = Vec::new();
-        let mut kinds = Vec::new();
-        for w in ROLE_STRICT {
-            pats.push(w);
-            kinds.push(Anchor::Role(w));
+/// The Han blocks (U+3400..U+9FFF), indexed from their first code point.
+const HAN_BASE: u32 = 0x3400;
+const HAN_LEN: usize = (0xA000 - HAN_BASE) as usize;
+/// A character that starts a surname.
+const SURNAME: u8 = 1;
+/// A character that starts an anchor ([`Anchor`]).
+const ANCHOR: u8 = 2;
+
+/// The first two characters of a set of words, as bits of their hash: no
+/// false negatives and few false positives, so most string lookups of a
+/// candidate are answered without hashing the string.
+struct PairFilter {
+    bits: Vec<u64>,
+}
+
+const PAIR_BITS: u32 = 20;
+
+impl PairFilter {
+    fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut bits = vec![0u64; (1 << PAIR_BITS) / 64];
+        for w in words {
+            let mut cs = w.chars();
+            if let (Some(a), Some(b)) = (cs.next(), cs.next()) {
+                let k = Self::slot(a, b);
+                bits[k / 64] |= 1 << (k % 64);
+            }
         }
-        for w in GENDER {
-            pats.push(w);
-            kinds.push(Anchor::Gender);
-        }
-        for w in FIXED_TERMS {
-            pats.push(w);
-            kinds.push(Anchor::Fixed);
-        }
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&pats)
-            .expect("valid patterns");
-        (ac, kinds)
+        PairFilter { bits }
+    }
+
+    #[inline]
+    fn slot(a: char, b: char) -> usize {
+        let k =
+            ((u64::from(a as u32) << 32) | u64::from(b as u32)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (k >> (64 - PAIR_BITS)) as usize
+    }
+
+    /// May a word of the set start with `a`, `b`?
+    #[inline]
+    fn may_start(&self, a: char, b: char) -> bool {
+        let k = Self::slot(a, b);
+        self.bits[k / 64] & (1 << (k % 64)) != 0
+    }
+}
+
+/// [`PairFilter`] of the place names ([`dict::places`]).
+fn place_pairs() -> &'static PairFilter {
+    static P: OnceLock<PairFilter> = OnceLock::new();
+    P.get_or_init(|| {
+        let places = dict::places();
+        PairFilter::new(places.full.iter().chain(places.short.iter()).copied())
     })
+}
+
+/// Per-character facts and word indexes for the hot loop, built once.
+struct Fast {
+    /// [`PairFilter`] of the known and the ambiguous names.
+    name_pairs: PairFilter,
+    /// [`SURNAME`] and [`ANCHOR`] bits of each Han character.
+    flags: Vec<u8>,
+    /// [`given_score`] of each Han character.
+    given: Vec<f32>,
+    /// Last characters of role words ([`role_before`]): Han, others.
+    role_last: dict::HanSet,
+    role_last_other: Vec<char>,
+    /// First characters of words after a name ([`after_word`]).
+    after_first: dict::HanSet,
+    after_first_other: Vec<char>,
+    /// First characters of compound surnames.
+    compound_first: dict::HanSet,
+    /// Titles by their first character (all Han).
+    title_first: dict::HanSet,
+    titles: HashMap<char, Vec<&'static str>>,
+    /// Anchor patterns by their first character, longest first.
+    anchors: HashMap<char, Vec<(&'static str, Anchor)>>,
+}
+
+fn fast() -> &'static Fast {
+    static F: OnceLock<Fast> = OnceLock::new();
+    F.get_or_init(|| {
+        let t = dict::name_tables();
+        let mut flags = vec![0u8; HAN_LEN];
+        let mut given = vec![-0.5f32; HAN_LEN];
+        for (k, (f, g)) in flags.iter_mut().zip(given.iter_mut()).enumerate() {
+            if let Some(c) = char::from_u32(HAN_BASE + k as u32) {
+                if t.surname_first.contains(c) {
+                    *f |= SURNAME;
+                }
+                if t.given.get(&c).is_some() {
+                    *g = given_score(t, c);
+                }
+            }
+        }
+        let mut anchors: HashMap<char, Vec<(&'static str, Anchor)>> = HashMap::default();
+        let pats = ROLE_STRICT
+            .iter()
+            .map(|w| (*w, Anchor::Role(w)))
+            .chain(GENDER.iter().map(|w| (*w, Anchor::Gender)))
+            .chain(FIXED_TERMS.iter().map(|w| (*w, Anchor::Fixed)));
+        for (w, k) in pats {
+            if let Some(c) = w.chars().next() {
+                anchors.entry(c).or_default().push((w, k));
+                if is_han(c) {
+                    flags[(c as u32 - HAN_BASE) as usize] |= ANCHOR;
+                }
+            }
+        }
+        for v in anchors.values_mut() {
+            v.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        }
+        let mut titles: HashMap<char, Vec<&'static str>> = HashMap::default();
+        for w in TITLES {
+            if let Some(c) = w.chars().next() {
+                titles.entry(c).or_default().push(w);
+            }
+        }
+        let split = |keys: Vec<char>| {
+            let other = keys.iter().copied().filter(|c| !is_han(*c)).collect();
+            (dict::HanSet::new(keys), other)
+        };
+        let (role_last, role_last_other) = split(index().role_by_last.keys().copied().collect());
+        let (after_first, after_first_other) =
+            split(index().after_by_first.keys().copied().collect());
+        Fast {
+            name_pairs: PairFilter::new(t.known_names.iter().chain(t.ambiguous.iter()).copied()),
+            flags,
+            given,
+            role_last,
+            role_last_other,
+            after_first,
+            after_first_other,
+            compound_first: dict::HanSet::new(
+                dict::surnames()
+                    .compound
+                    .iter()
+                    .filter_map(|w| w.chars().next()),
+            ),
+            title_first: dict::HanSet::new(titles.keys().copied()),
+            titles,
+            anchors,
+        }
+    })
+}
+
+/// Does `s`, whose first character is the Han character `first`, start
+/// with a title (主任, 科长 …)?
+#[inline]
+fn title_at(f: &Fast, s: &str, first: char) -> bool {
+    f.title_first.contains(first)
+        && f.titles
+            .get(&first)
+            .is_some_and(|ws| ws.iter().any(|w| s.starts_with(w)))
+}
+
+/// The anchor starting at byte `i` (whose character is `c`), if any: its
+/// byte length and kind.
+#[inline]
+fn anchor_at(f: &Fast, b: &[u8], i: usize, c: char) -> Option<(usize, Anchor)> {
+    let rest = &b[i..];
+    f.anchors
+        .get(&c)?
+        .iter()
+        .find(|(w, _)| rest.starts_with(w.as_bytes()))
+        .map(|(w, k)| (w.len(), *k))
 }
 
 /// Does `c` show that a value has been masked already?
@@ -453,6 +572,7 @@ fn is_mask(c: char) -> bool {
     )
 }
 
+#[inline]
 fn is_han(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
 }
@@ -462,6 +582,15 @@ fn given_score(t: &NameTables, c: char) -> f32 {
     match t.given.get(&c) {
         Some(ppm) if *ppm >= 1.0 => (ppm.log10() / 4.0).min(1.0),
         _ => -0.5,
+    }
+}
+
+/// [`given_score`] from the table for Han characters.
+#[inline]
+fn given_score_fast(f: &Fast, t: &NameTables, c: char) -> f32 {
+    match (c as u32).checked_sub(HAN_BASE) {
+        Some(k) if (k as usize) < HAN_LEN => f.given[k as usize],
+        _ => given_score(t, c),
     }
 }
 
@@ -531,6 +660,24 @@ fn role_before(text: &str, end: usize) -> Option<&'static str> {
     Some(w)
 }
 
+/// [`role_before`], when `prev` is the character before `end`: most
+/// characters neither end a role word nor may stand between one and the
+/// name, and answer at once.
+#[inline]
+fn role_before_fast(f: &Fast, text: &str, end: usize, prev: Option<char>) -> Option<&'static str> {
+    let pc = prev?;
+    let maybe = if is_han(pc) {
+        f.role_last.contains(pc) || pc == '为' || pc == '是'
+    } else {
+        matches!(pc, '：' | ':' | ' ' | '\u{3000}' | '\t') || f.role_last_other.contains(&pc)
+    };
+    if maybe {
+        role_before(text, end)
+    } else {
+        None
+    }
+}
+
 fn after_word(rest: &str) -> Option<&'static str> {
     let first = rest.chars().next()?;
     index()
@@ -539,6 +686,21 @@ fn after_word(rest: &str) -> Option<&'static str> {
         .iter()
         .copied()
         .find(|w| rest.starts_with(w))
+}
+
+/// [`after_word`], when `first` is the first character of `rest`.
+#[inline]
+fn after_word_fast(f: &Fast, rest: &str, first: char) -> Option<&'static str> {
+    let maybe = if is_han(first) {
+        f.after_first.contains(first)
+    } else {
+        f.after_first_other.contains(&first)
+    };
+    if maybe {
+        after_word(rest)
+    } else {
+        None
+    }
 }
 
 /// The next char after byte `i`, if any.
@@ -550,10 +712,59 @@ fn prev_char(text: &str, i: usize) -> Option<char> {
     text.get(..i).and_then(|s| s.chars().next_back())
 }
 
-/// A cell-like boundary: start of line, tab, two spaces, a pipe.
-fn boundary_before(text: &str, i: usize) -> bool {
+/// The char at byte `i` and its length, if any ([`next_char`], with
+/// three-byte characters decoded directly).
+#[inline(always)]
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = text.as_bytes();
+    if let Some(&[lead, b1, b2]) = b.get(i..i + 3) {
+        if (0xE0..0xF0).contains(&lead) {
+            let u =
+                (u32::from(lead & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+            if let Some(c) = char::from_u32(u) {
+                return Some((c, 3));
+            }
+        }
+    }
+    match b.get(i) {
+        Some(&lead) if lead < 0x80 => Some((char::from(lead), 1)),
+        _ => char_at_slow(text, i),
+    }
+}
+
+#[inline(never)]
+fn char_at_slow(text: &str, i: usize) -> Option<(char, usize)> {
+    next_char(text, i).map(|c| (c, c.len_utf8()))
+}
+
+/// The char before byte `i` ([`prev_char`], with ASCII and three-byte
+/// characters decoded directly).
+#[inline]
+fn char_before(text: &str, i: usize) -> Option<char> {
+    let b = text.as_bytes();
+    if i == 0 || i > b.len() {
+        return None;
+    }
+    let last = b[i - 1];
+    if last < 0x80 {
+        return Some(char::from(last));
+    }
+    if i >= 3 && (0xE0..0xF0).contains(&b[i - 3]) {
+        let u = (u32::from(b[i - 3] & 0x0F) << 12)
+            | (u32::from(b[i - 2] & 0x3F) << 6)
+            | u32::from(last & 0x3F);
+        if let Some(c) = char::from_u32(u) {
+            return Some(c);
+        }
+    }
+    prev_char(text, i)
+}
+
+/// A cell-like boundary: start of line, tab, two spaces, a pipe — given
+/// the character before.
+fn boundary_before(prev: Option<char>) -> bool {
     matches!(
-        prev_char(text, i),
+        prev,
         None | Some(
             '\n' | '\t'
                 | '|'
@@ -578,80 +789,141 @@ fn boundary_before(text: &str, i: usize) -> bool {
     )
 }
 
-fn boundary_after(text: &str, i: usize) -> bool {
-    match next_char(text, i) {
+/// The end of a name, given the character after it.
+fn boundary_after_char(next: Option<char>) -> bool {
+    match next {
         None => true,
         Some(c) => !is_han(c) && c != '·' && c != '•',
     }
 }
 
+fn boundary_after(text: &str, i: usize) -> bool {
+    boundary_after_char(next_char(text, i))
+}
+
+/// The evidence of a candidate, one bit each, in the order they are
+/// reported.
+const CHECKS: [&str; 14] = [
+    "surname",
+    "-ambiguous word",
+    "known name",
+    "role word before",
+    "word after",
+    "list",
+    "stands alone",
+    "-given part is a word",
+    "-surname ends a word",
+    "-given character opens a word",
+    "-ordinary word",
+    "-place suffix",
+    "-place name",
+    "-list of places",
+];
+const C_SURNAME: u16 = 1 << 0;
+const C_AMBIGUOUS: u16 = 1 << 1;
+const C_KNOWN: u16 = 1 << 2;
+const C_ROLE: u16 = 1 << 3;
+const C_AFTER: u16 = 1 << 4;
+const C_LIST: u16 = 1 << 5;
+const C_ALONE: u16 = 1 << 6;
+const C_GIVEN_WORD: u16 = 1 << 7;
+const C_SURNAME_ENDS: u16 = 1 << 8;
+const C_OPENS: u16 = 1 << 9;
+const C_ORDINARY: u16 = 1 << 10;
+const C_PLACE_SUFFIX: u16 = 1 << 11;
+const C_PLACE_NAME: u16 = 1 << 12;
+const C_LIST_OF_PLACES: u16 = 1 << 13;
+/// A word or a place: passed over whole even when no name.
+const C_PASS_OVER: u16 = C_ORDINARY | C_PLACE_SUFFIX | C_PLACE_NAME;
+
+/// The checks named by the bits of `checks`.
+fn check_list(checks: u16) -> Vec<&'static str> {
+    CHECKS
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| checks & (1 << k) != 0)
+        .map(|(_, c)| *c)
+        .collect()
+}
+
 struct Candidate {
-    start: usize,
     end: usize,
     score: f32,
-    checks: Vec<&'static str>,
+    checks: u16,
     context: Option<&'static str>,
 }
 
+/// Scores the name whose surname is `text[start..s_end]` (one character
+/// when `single`, else two; `sf` its first), with `prev` the character
+/// before it (not a digit: the caller rejects those).
+#[allow(clippy::too_many_arguments)]
 fn evaluate(
     t: &NameTables,
+    f: &Fast,
     text: &str,
     start: usize,
-    surname: &str,
+    s_end: usize,
+    single: bool,
+    sf: char,
     surname_freq: f32,
+    prev: Option<char>,
 ) -> Option<Candidate> {
-    let s_end = start + surname.len();
-    let surname_first = surname.chars().next()?;
-    let g1 = next_char(text, s_end)?;
-    if is_mask(g1) || !is_han(g1) {
-        return None;
-    }
-    if starts_with_title(&text[s_end..]) {
+    let (g1, g1_len) = char_at(text, s_end)?;
+    if !is_han(g1) || is_mask(g1) {
         return None;
     }
     // 镇/县/村 as the first given character is a place (城关镇, 户胡镇).
     if matches!(g1, '省' | '市' | '县' | '区' | '镇' | '乡' | '村' | '组') {
         return None;
     }
-    // `1980年出生`, `3月`: a digit before is a date or a count.
-    if prev_char(text, start).is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
+    let g1_end = s_end + g1_len;
+    let next = char_at(text, g1_end);
+    // 欧阳*娜 has its mask after the surname; 张某某 too.
+    if next.is_some_and(|(c, _)| is_mask(c)) {
         return None;
     }
-    let g1_end = s_end + g1.len_utf8();
-    let g2 = next_char(text, g1_end).filter(|c| is_han(*c));
-    if g2.is_some_and(is_mask) {
-        return None; // 欧阳*娜 has its mask after the surname; 张某某 too
-    }
-    if next_char(text, g1_end).is_some_and(is_mask) {
+    if title_at(f, &text[s_end..], g1) {
         return None;
     }
-    // Choose two or three characters.
-    let after2 = &text[g1_end..];
-    let take3 = g2.is_some_and(|c| {
-        !sets().stop.contains(c)
-            && !is_place_suffix(c)
-            && t.given.get(&c).is_some_and(|p| *p >= 30.0)
-            && after_word(after2).is_none_or(|w| w == "家" || w == "户" || w == "等")
-            && !opens_word(t, text, g1_end, c)
-    }) && surname.chars().count() + 2 <= 4;
-    let end = if let Some(c) = g2.filter(|_| take3) {
-        g1_end + c.len_utf8()
-    } else {
-        g1_end
-    };
-    let cand = &text[start..end];
-    let rest = &text[end..];
-    // `霍政〔2023〕`: the abbreviation before a document number.
-    if rest.starts_with(['〔', '［', '[', '【']) {
-        return None;
-    }
-    let w2 = &text[start..g1_end];
     // A frequent ordinary word (来信, 房屋, 大学) is never a name.
     // (黄家, 张家 are words too, but 家 is also a common given-name
     // character: 黄家兰, 周家豪.)
-    if (g1 != '家' && t.words.get(w2).is_some_and(|f| *f >= 300))
-        || t.words.get(cand).is_some_and(|f| *f >= 300)
-    {
+    let w2_freq = if single {
+        t.words.get2(sf, g1)
+    } else {
+        t.words.get(&text[start..g1_end])
+    }
+    .copied()
+    .unwrap_or(0);
+    if g1 != '家' && w2_freq >= 300 {
+        return None;
+    }
+    let g2 = next.filter(|(c, _)| is_han(*c));
+    // Choose two or three characters.
+    let s = sets();
+    let take3 = g2.is_some_and(|(c, len)| {
+        !s.stop.contains(c)
+            && !s.place.contains(c)
+            && t.given.get(&c).is_some_and(|p| *p >= 30.0)
+            && after_word_fast(f, &text[g1_end..], c)
+                .is_none_or(|w| w == "家" || w == "户" || w == "等")
+            && !opens_word(t, text, g1_end + len, c)
+    });
+    let (end, after_end) = match g2 {
+        Some((_, len)) if take3 => (g1_end + len, char_at(text, g1_end + len).map(|x| x.0)),
+        _ => (g1_end, next.map(|x| x.0)),
+    };
+    // `霍政〔2023〕`: the abbreviation before a document number.
+    if after_end.is_some_and(|c| matches!(c, '〔' | '［' | '[' | '【')) {
+        return None;
+    }
+    let cand = &text[start..end];
+    let cand_freq = if take3 {
+        t.words.get(cand).copied().unwrap_or(0)
+    } else {
+        w2_freq
+    };
+    if cand_freq >= 300 {
         return None;
     }
     // The given part, or its first character with the next, is a
@@ -659,35 +931,36 @@ fn evaluate(
     // the context says.
     // Given names that are words too (建国, 红军, 文静) have characters
     // that are frequent in given names; 资金, 部门 do not.
-    let given_part = &text[s_end..end];
-    let name_like = |c: char| t.given.get(&c).is_some_and(|p| *p >= 1000.0);
-    let g2_name_like = g2.is_none_or(name_like);
-    if end > g1_end
-        && t.words.get(given_part).is_some_and(|f| *f >= 1000)
-        && !(name_like(g1) && g2_name_like)
+    let g12_freq = g2.map_or(0, |(c, _)| t.words.get2(g1, c).copied().unwrap_or(0));
+    if g12_freq >= 1000 {
+        let name_like = |c: char| t.given.get(&c).is_some_and(|p| *p >= 1000.0);
+        if !name_like(g1) || (take3 && g2.is_some_and(|(c, _)| !name_like(c))) {
+            return None;
+        }
+    }
+    if single
+        && s.function.contains(sf)
+        && (given_score_fast(f, t, g1) < 0.8
+            || (take3 && g2.is_some_and(|(c, _)| given_score_fast(f, t, c) < 0.8)))
     {
         return None;
     }
-    if end == g1_end && opens_word_freq(t, text, s_end, g1) >= 1000 && !name_like(g1) {
-        return None;
-    }
-    let surname_is_function =
-        surname.chars().count() == 1 && surname.chars().all(|c| sets().function.contains(c));
-    if surname_is_function
-        && (given_score(t, g1) < 0.8
-            || (end > g1_end && g2.is_some_and(|c| given_score(t, c) < 0.8)))
-    {
+    let role = role_before_fast(f, text, start, prev);
+    // 临时救助等: 时 closes the frequent word 临时; only a role word right
+    // before overrules that.
+    let prev_freq = prev
+        .filter(|c| is_han(*c))
+        .and_then(|pc| t.words.get2(pc, sf).copied())
+        .unwrap_or(0);
+    if role.is_none() && prev_freq >= 1000 {
         return None;
     }
 
-    // The role word is looked up only for candidates that passed every
-    // test above.
-    let role = role_before(text, start);
-    let mut checks: Vec<&'static str> = vec!["surname"];
-    let mut score = 0.2;
-    score += 0.15 * given_score(t, g1);
-    if let Some(c) = g2.filter(|_| take3) {
-        score += 0.15 * given_score(t, c);
+    let mut checks = C_SURNAME;
+    let mut score: f32 = 0.2;
+    score += 0.15 * given_score_fast(f, t, g1);
+    if let Some((c, _)) = g2.filter(|_| take3) {
+        score += 0.15 * given_score_fast(f, t, c);
     }
     score += if surname_freq >= 5.0 {
         0.1
@@ -696,13 +969,24 @@ fn evaluate(
     } else {
         -0.1
     };
-    if t.ambiguous.contains(cand) && !strong_context_hint(text, start, end) {
+    let after = after_end.and_then(|c| after_word_fast(f, &text[end..], c));
+    // The candidate's first two characters, for the filters.
+    let (p0, p1) = if single {
+        (sf, g1)
+    } else {
+        (sf, char_at(text, start + sf.len_utf8()).map_or(g1, |x| x.0))
+    };
+    let name_maybe = f.name_pairs.may_start(p0, p1);
+    if name_maybe
+        && t.ambiguous.contains(cand)
+        && !(role.is_some() || after.is_some_and(|w| w != "家"))
+    {
         score -= 0.3;
-        checks.push("-ambiguous word");
+        checks |= C_AMBIGUOUS;
     }
-    if t.known_names.contains(cand) {
+    if name_maybe && t.known_names.contains(cand) {
         score += 0.15;
-        checks.push("known name");
+        checks |= C_KNOWN;
     }
     let mut context = None;
     let mut strong = false;
@@ -710,61 +994,43 @@ fn evaluate(
         score += 0.45;
         strong = true;
         context = Some(w);
-        checks.push("role word before");
+        checks |= C_ROLE;
     }
-    let after = after_word(rest);
     if let Some(w) = after {
         // 家 and 户 follow places and words too (种养大户, 王家): weak.
         let weak = w == "家" || w == "户";
         score += if weak { 0.15 } else { 0.35 };
         strong |= !weak;
         context = context.or(Some(w));
-        checks.push("word after");
+        checks |= C_AFTER;
     }
-    let listed = prev_char(text, start) == Some('、') || rest.starts_with('、');
+    let listed = prev == Some('、') || after_end == Some('、');
     if listed {
         score += 0.2;
-        checks.push("list");
+        checks |= C_LIST;
     }
-    if boundary_before(text, start) && boundary_after(text, end) {
+    if boundary_before(prev) && boundary_after_char(after_end) {
         score += 0.15;
-        checks.push("stands alone");
-    }
-    // Negative evidence. 临时救助等: 时 closes the frequent word 临时;
-    // only a role word right before overrules that.
-    if role.is_none() {
-        if let Some(pc) = prev_char(text, start).filter(|c| is_han(*c)) {
-            if t.words.get2(pc, surname_first).is_some_and(|f| *f >= 1000) {
-                return None;
-            }
-        }
+        checks |= C_ALONE;
     }
     if !strong {
         // The given part is a word (师范大学 → 范大学), or the surname
         // closes a word with the character before it (师范).
-        let given_part = &text[s_end..end];
-        if end > g1_end && t.words.get(given_part).is_some_and(|f| *f >= 100) {
+        if take3 && g12_freq >= 100 {
             score -= 0.35;
-            checks.push("-given part is a word");
+            checks |= C_GIVEN_WORD;
         }
-        if let Some(pc) = prev_char(text, start).filter(|c| is_han(*c)) {
-            if t.words.get2(pc, surname_first).is_some_and(|f| *f >= 100) {
-                score -= 0.4;
-                checks.push("-surname ends a word");
-            }
+        if prev_freq >= 100 {
+            score -= 0.4;
+            checks |= C_SURNAME_ENDS;
         }
         // `应自觉`: the first given character opens a word with the next.
-        if end == g1_end {
-            if let Some(nc) = next_char(text, end).filter(|c| is_han(*c)) {
-                if t.words.get2(g1, nc).is_some_and(|f| *f >= 300) {
-                    score -= 0.3;
-                    checks.push("-given character opens a word");
-                }
-            }
+        if !take3 && g12_freq >= 300 {
+            score -= 0.3;
+            checks |= C_OPENS;
         }
     }
-    let word = |w: &str| t.words.get(w).copied().unwrap_or(0);
-    let word_freq = word(w2).max(word(cand));
+    let word_freq = w2_freq.max(cand_freq);
     if word_freq >= 3 {
         score -= if strong {
             0.15
@@ -773,21 +1039,25 @@ fn evaluate(
         } else {
             0.3
         };
-        checks.push("-ordinary word");
+        checks |= C_ORDINARY;
     }
-    if next_char(text, end).is_some_and(is_place_suffix) && after.is_none() {
+    if after_end.is_some_and(|c| s.place.contains(c)) && after.is_none() {
         score -= 0.8;
-        checks.push("-place suffix");
+        checks |= C_PLACE_SUFFIX;
     }
-    let places = dict::places();
-    if places.short.contains(cand) || places.short.contains(w2) || places.full.contains(cand) {
+    // cand and w2 start with the same two characters.
+    if place_pairs().may_start(p0, p1) && {
+        let places = dict::places();
+        let w2 = &text[start..g1_end];
+        places.short.contains(cand) || places.short.contains(w2) || places.full.contains(cand)
+    } {
         score -= if strong { 0.3 } else { 0.8 };
-        checks.push("-place name");
+        checks |= C_PLACE_NAME;
     }
     // A list of places (户胡、龙潭、马店等8个乡镇).
     if listed && list_of_places(text, end) {
         score -= 0.6;
-        checks.push("-list of places");
+        checks |= C_LIST_OF_PLACES;
     }
     // The organization test reads ahead; only candidates that would be
     // reported pay for it.
@@ -795,12 +1065,20 @@ fn evaluate(
         return None;
     }
     Some(Candidate {
-        start,
         end,
         score,
         checks,
         context,
     })
+}
+
+/// Does the character `c`, ending at byte `at`, open a frequent word with
+/// the character after it (文明程度 → 程度, 田野丰收 → 丰收)?
+#[inline]
+fn opens_word(t: &NameTables, text: &str, at: usize, c: char) -> bool {
+    char_at(text, at)
+        .filter(|(nc, _)| is_han(*nc))
+        .is_some_and(|(nc, _)| t.words.get2(c, nc).is_some_and(|f| *f >= 100))
 }
 
 /// Is the text from `end` up to the next delimiter an organization's
@@ -815,47 +1093,24 @@ fn followed_by_org(text: &str, end: usize) -> bool {
 }
 
 /// The byte length of the place name (张家港, 李家庄: surname, one
-/// character, a place suffix) or frequent word (张家) starting at `i`.
-fn word_or_place_len(t: &NameTables, text: &str, i: usize) -> Option<usize> {
-    let mut it = text[i..].char_indices();
-    let (_, _) = it.next()?;
-    let (j1, c1) = it.next()?;
-    let w2_end = j1 + c1.len_utf8();
-    if let Some((j2, c2)) = it.next() {
-        if is_place_suffix(c2) && is_han(c1) && !starts_with_title(&text[i + j1..]) {
-            return Some(j2 + c2.len_utf8());
+/// character, a place suffix) or frequent word (张家) starting at `i`,
+/// whose first character is the three-byte `c`.
+#[inline]
+fn word_or_place_len(t: &NameTables, f: &Fast, text: &str, i: usize, c: char) -> Option<usize> {
+    let (c1, len1) = char_at(text, i + 3)?;
+    let w2_end = 3 + len1;
+    if let Some((c2, len2)) = char_at(text, i + w2_end) {
+        if is_han(c1) && is_place_suffix(c2) && !title_at(f, &text[i + 3..], c1) {
+            return Some(w2_end + len2);
         }
     }
-    if c1 == '家' || t.compound.contains_key(&text[i..i + w2_end]) {
+    if c1 == '家' || t.words.get2(c, c1).is_none_or(|f| *f < 300) {
         return None;
     }
-    t.words
-        .get(&text[i..i + w2_end])
-        .filter(|f| **f >= 300)
-        .map(|_| w2_end)
-}
-
-/// The frequency of the word that the character `c` at byte `at` forms
-/// with the character after it (0 when none).
-fn opens_word_freq(t: &NameTables, text: &str, at: usize, c: char) -> u32 {
-    let Some(nc) = next_char(text, at + c.len_utf8()).filter(|c| is_han(*c)) else {
-        return 0;
-    };
-    t.words.get2(c, nc).copied().unwrap_or(0)
-}
-
-/// Does the character `c` at byte `at` open a frequent word with the
-/// character after it (文明程度 → 程度, 田野丰收 → 丰收)?
-fn opens_word(t: &NameTables, text: &str, at: usize, c: char) -> bool {
-    let Some(nc) = next_char(text, at + c.len_utf8()).filter(|c| is_han(*c)) else {
-        return false;
-    };
-    t.words.get2(c, nc).is_some_and(|f| *f >= 100)
-}
-
-/// A role word before or a title/person word after, without scoring.
-fn strong_context_hint(text: &str, start: usize, end: usize) -> bool {
-    role_before(text, start).is_some() || after_word(&text[end..]).is_some_and(|w| w != "家")
+    if f.compound_first.contains(c) && t.compound.get2(c, c1).is_some() {
+        return None;
+    }
+    Some(w2_end)
 }
 
 /// Does the 、-list that continues at `from` end in 乡镇/村/单位 …?
@@ -951,6 +1206,7 @@ const ROLE_STRICT: &[&str] = &[
 impl Detector for PersonName {
     fn detect(&self, p: &Prepared<'_>, out: &mut Vec<Finding>) {
         let t = dict::name_tables();
+        let f = fast();
         let text = p.text;
         // 1. Cells under a 姓名 header.
         for cell in p.cells().iter().filter(|c| c.column == Column::Name) {
@@ -972,121 +1228,122 @@ impl Detector for PersonName {
                 ));
             }
         }
-        // One pass for the anchors: fixed terms (毛泽东思想) hold no
-        // names; role words and genders are used in steps 4 and 4a.
-        let (ac, anchor_kinds) = anchors();
-        let mut fixed: Vec<(usize, usize)> = Vec::new();
+        // The anchors are found in the same pass: fixed terms (毛泽东思想)
+        // hold no names; role words and genders are used in steps 4 and 4a.
+        let mut anchor_next = 0;
+        let mut fixed_end = 0;
         let mut genders: Vec<usize> = Vec::new();
         let mut roles: Vec<(usize, &'static str)> = Vec::new();
-        for m in ac.find_iter(text) {
-            match anchor_kinds[m.pattern().as_usize()] {
-                Anchor::Fixed => fixed.push((m.start(), m.end())),
-                Anchor::Gender => genders.push(m.start()),
-                Anchor::Role(w) => roles.push((m.start(), w)),
-            }
-        }
-        let in_fixed = |i: usize| fixed.iter().any(|(s, e)| *s <= i && i < *e);
         // 2. Surname candidates.
         let b = text.as_bytes();
         let mut i = 0;
         let mut last_end = 0;
         while i < b.len() {
             let lead = b[i];
-            // Han characters (U+3400..U+9FFF) start with E3..E9; the dots
-            // of transliterated names are C2 B7 (·) and E2 80 A2 (•).
-            if !(0xE2..=0xE9).contains(&lead) && lead != 0xC2 {
-                i += 1;
+            if lead < 0x80 {
+                // A run of ASCII, up to eight bytes at once.
+                i += match b.get(i..i + 8) {
+                    Some(w) => {
+                        let w = u64::from_le_bytes(w.try_into().unwrap_or([0x80; 8]));
+                        let high = w & 0x8080_8080_8080_8080;
+                        if high == 0 {
+                            8
+                        } else {
+                            (high.trailing_zeros() / 8) as usize
+                        }
+                    }
+                    None => 1,
+                };
                 continue;
             }
+            // Han characters (U+3400..U+9FFF) start with E3..E9.
             if (0xE3..=0xE9).contains(&lead) && i + 2 < b.len() {
                 // Decode the 3-byte sequence inline: the hot path.
                 let u = (u32::from(lead & 0x0F) << 12)
                     | (u32::from(b[i + 1] & 0x3F) << 6)
                     | u32::from(b[i + 2] & 0x3F);
-                if !char::from_u32(u).is_some_and(|c| t.surname_first.contains(c)) {
+                let flags = match u.checked_sub(HAN_BASE) {
+                    Some(k) if (k as usize) < HAN_LEN => f.flags[k as usize],
+                    _ => 0,
+                };
+                if flags == 0 {
                     i += 3;
                     continue;
                 }
-            }
-            let Some(c) = next_char(text, i) else {
-                i += 1;
+                let Some(c) = char::from_u32(u) else {
+                    i += 3;
+                    continue;
+                };
+                if flags & ANCHOR != 0 && i >= anchor_next {
+                    if let Some((len, kind)) = anchor_at(f, b, i, c) {
+                        match kind {
+                            Anchor::Fixed => fixed_end = i + len,
+                            Anchor::Gender => genders.push(i),
+                            Anchor::Role(w) => roles.push((i, w)),
+                        }
+                        anchor_next = i + len;
+                    }
+                }
+                if flags & SURNAME != 0 {
+                    self.surname_at(p, t, f, i, c, &mut last_end, fixed_end, out);
+                }
+                i += 3;
                 continue;
-            };
-            let len = c.len_utf8();
-            let after_dot = matches!(prev_char(text, i), Some('·' | '•'));
-            // Pass over place names and frequent words whole, so their
-            // second character starts no candidate (张家港 → 家港).
-            if i >= last_end && t.surname_first.contains(c) {
-                if let Some(skip) = word_or_place_len(t, text, i) {
-                    last_end = i + skip;
-                }
             }
-            if i >= last_end
-                && !after_dot
-                && t.surname_first.contains(c)
-                && !in_fixed(i)
-                && !p.in_header_line(i)
-            {
-                // Compound surname first (欧阳娜娜), then single.
-                let two = text.get(i..).and_then(|s| {
-                    let mut it = s.char_indices();
-                    it.next();
-                    it.next().map(|(j, c2)| &s[..j + c2.len_utf8()])
-                });
-                let mut best: Option<Candidate> = None;
-                if let Some(f) = two.and_then(|w| t.compound.get(w).map(|f| (w, *f))) {
-                    best = evaluate(t, text, i, f.0, f.1.max(1.0));
-                }
-                if let Some(f) = t.single.get(&c) {
-                    let single = evaluate(t, text, i, &text[i..i + len], *f);
-                    if single.as_ref().map(|c| c.score) > best.as_ref().map(|c| c.score) {
-                        best = single;
-                    }
-                }
-                // A word or a place name is passed over whole, so its
-                // second character (张家港 → 家港) is no candidate.
-                if let Some(cand) = best.as_ref().filter(|c| c.score < 0.3) {
-                    if cand
-                        .checks
-                        .iter()
-                        .any(|c| matches!(*c, "-ordinary word" | "-place suffix" | "-place name"))
+            match lead {
+                // `，` and `（` open the gender anchors (`，男，`, `（女`).
+                0xEF => {
+                    // Every such anchor goes on with 男 (E7 94 B7) or 女
+                    // (E5 A5 B3): the common `，` answers without a
+                    // comparison of each pattern.
+                    if i >= anchor_next
+                        && b.get(i + 1) == Some(&0xBC)
+                        && matches!(b.get(i + 2), Some(0x8C | 0x88))
+                        && matches!(
+                            b.get(i + 3..i + 6),
+                            Some([0xE7, 0x94, 0xB7] | [0xE5, 0xA5, 0xB3])
+                        )
                     {
-                        last_end = cand.end
-                            + next_char(text, cand.end)
-                                .filter(|c| is_place_suffix(*c))
-                                .map_or(0, char::len_utf8);
+                        let c = if b[i + 2] == 0x8C { '，' } else { '（' };
+                        if let Some((len, kind)) = anchor_at(f, b, i, c) {
+                            match kind {
+                                Anchor::Fixed => fixed_end = i + len,
+                                Anchor::Gender => genders.push(i),
+                                Anchor::Role(w) => roles.push((i, w)),
+                            }
+                            anchor_next = i + len;
+                        }
                     }
+                    i += 3;
                 }
-                if let Some(cand) = best.filter(|c| c.score >= 0.3) {
-                    last_end = cand.end;
-                    out.push(Finding {
-                        kind: Kind::PersonName,
-                        start: cand.start,
-                        end: cand.end,
-                        text: text[cand.start..cand.end].to_string(),
-                        score: cand.score.clamp(0.0, 1.0),
-                        evidence: crate::Evidence {
-                            checks: cand.checks,
-                            context: cand.context.map(str::to_string),
-                        },
-                    });
+                // 3. Dotted transliterated names: `·` is C2 B7, `•` E2 80 A2.
+                0xC2 | 0xE2 => {
+                    let dot = if lead == 0xC2 {
+                        b.get(i + 1) == Some(&0xB7)
+                    } else {
+                        b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0xA2)
+                    };
+                    if dot {
+                        if let Some((s, e)) = dotted_name(text, i) {
+                            out.push(finding(
+                                p,
+                                Kind::PersonName,
+                                s,
+                                e,
+                                0.85,
+                                &["transliterated name"],
+                                None,
+                            ));
+                        }
+                    }
+                    i += if lead == 0xC2 { 2 } else { 3 };
                 }
+                // Other characters, passed over whole.
+                0xC3..=0xDF => i += 2,
+                0xE0 | 0xE1 | 0xEA..=0xEE => i += 3,
+                0xF0..=0xF4 => i += 4,
+                _ => i += 1,
             }
-            // 3. Dotted transliterated names.
-            if c == '·' || c == '•' {
-                if let Some((s, e)) = dotted_name(text, i) {
-                    out.push(finding(
-                        p,
-                        Kind::PersonName,
-                        s,
-                        e,
-                        0.85,
-                        &["transliterated name"],
-                        None,
-                    ));
-                }
-            }
-            i += len;
         }
         // 4a. Names of any shape before a gender (`达瓦次仁，男，`).
         {
@@ -1165,6 +1422,85 @@ impl Detector for PersonName {
     }
 }
 
+impl PersonName {
+    /// The candidates at byte `i`, whose character `c` (three bytes)
+    /// starts a surname.
+    #[allow(clippy::too_many_arguments)]
+    #[inline]
+    fn surname_at(
+        &self,
+        p: &Prepared<'_>,
+        t: &NameTables,
+        f: &Fast,
+        i: usize,
+        c: char,
+        last_end: &mut usize,
+        fixed_end: usize,
+        out: &mut Vec<Finding>,
+    ) {
+        let text = p.text;
+        let b = text.as_bytes();
+        // Pass over place names and frequent words whole, so their
+        // second character starts no candidate (张家港 → 家港).
+        if i >= *last_end {
+            if let Some(skip) = word_or_place_len(t, f, text, i, c) {
+                *last_end = i + skip;
+            }
+        }
+        let after_dot = (i >= 2 && b[i - 2..i] == [0xC2, 0xB7])
+            || (i >= 3 && b[i - 3..i] == [0xE2, 0x80, 0xA2]);
+        if i < *last_end || after_dot || i < fixed_end || p.in_header_line(i) {
+            return;
+        }
+        let prev = char_before(text, i);
+        // `1980年出生`, `3月`: a digit before is a date or a count.
+        if prev.is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
+            return;
+        }
+        // Compound surname first (欧阳娜娜), then single.
+        let mut best: Option<Candidate> = None;
+        if f.compound_first.contains(c) {
+            if let Some((c1, len1)) = char_at(text, i + 3) {
+                if let Some(fq) = t.compound.get2(c, c1) {
+                    best = evaluate(t, f, text, i, i + 3 + len1, false, c, fq.max(1.0), prev);
+                }
+            }
+        }
+        if let Some(fq) = t.single.get(&c) {
+            let single = evaluate(t, f, text, i, i + 3, true, c, *fq, prev);
+            if single.as_ref().map(|c| c.score) > best.as_ref().map(|c| c.score) {
+                best = single;
+            }
+        }
+        let Some(cand) = best else {
+            return;
+        };
+        if cand.score < 0.3 {
+            // A word or a place name is passed over whole, so its
+            // second character (张家港 → 家港) is no candidate.
+            if cand.checks & C_PASS_OVER != 0 {
+                *last_end = cand.end
+                    + char_at(text, cand.end)
+                        .filter(|(c, _)| is_place_suffix(*c))
+                        .map_or(0, |(_, len)| len);
+            }
+            return;
+        }
+        *last_end = cand.end;
+        out.push(Finding {
+            kind: Kind::PersonName,
+            start: i,
+            end: cand.end,
+            text: text[i..cand.end].to_string(),
+            score: cand.score.clamp(0.0, 1.0),
+            evidence: crate::Evidence {
+                checks: check_list(cand.checks),
+                context: cand.context.map(str::to_string),
+            },
+        });
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::{Kind, Scanner};
@@ -1203,10 +1539,24 @@ mod tests {
                 .get(&sur.chars().next().unwrap())
                 .copied()
                 .unwrap_or(0.0);
-            let c = super::evaluate(t, text, i, sur, f);
+            let c = super::evaluate(
+                t,
+                super::fast(),
+                text,
+                i,
+                i + sur.len(),
+                sur.chars().count() == 1,
+                sur.chars().next().unwrap(),
+                f,
+                super::char_before(text, i),
+            );
             println!(
                 "{text}: {:?}",
-                c.map(|c| (text[c.start..c.end].to_string(), c.score, c.checks))
+                c.map(|c| (
+                    text[i..c.end].to_string(),
+                    c.score,
+                    super::check_list(c.checks)
+                ))
             );
         }
         println!(
@@ -1228,6 +1578,23 @@ mod tests {
                     .map(|f| (f.kind, f.text.clone(), f.score))
                     .collect::<Vec<_>>()
             );
+        }
+    }
+
+    #[test]
+    fn anchors_after_full_width_punctuation_go_on_with_a_gender() {
+        // The main loop looks for these anchors only before 男 or 女.
+        for w in super::ROLE_STRICT
+            .iter()
+            .chain(super::GENDER)
+            .chain(super::FIXED_TERMS)
+        {
+            let mut cs = w.chars();
+            let first = cs.next().unwrap();
+            if !super::is_han(first) {
+                assert!(matches!(first, '，' | '（'), "{w}");
+                assert!(matches!(cs.next(), Some('男' | '女')), "{w}");
+            }
         }
     }
 
