@@ -249,9 +249,12 @@ fn context_before(text: &str, start: usize) -> bool {
     let window = &text[from..start];
     // Every context word has two characters: look each adjacent pair up
     // once instead of searching the window for each word.
-    static WORDS: OnceLock<rustc_hash::FxHashSet<(char, char)>> = OnceLock::new();
-    let words = WORDS.get_or_init(|| {
-        ADDRESS_CONTEXT
+    // A bitset of their first characters passes over most pairs without
+    // hashing.
+    type Words = (dict::HanSet, rustc_hash::FxHashSet<(char, char)>);
+    static WORDS: OnceLock<Words> = OnceLock::new();
+    let (firsts, words) = WORDS.get_or_init(|| {
+        let pairs: rustc_hash::FxHashSet<(char, char)> = ADDRESS_CONTEXT
             .iter()
             .map(|w| {
                 let mut cs = w.chars();
@@ -260,11 +263,12 @@ fn context_before(text: &str, start: usize) -> bool {
                     _ => unreachable!("address context words have two characters"),
                 }
             })
-            .collect()
+            .collect();
+        (dict::HanSet::new(pairs.iter().map(|p| p.0)), pairs)
     });
     let mut prev: Option<char> = None;
     for c in window.chars() {
-        if prev.is_some_and(|p| words.contains(&(p, c))) {
+        if prev.is_some_and(|p| firsts.contains(p) && words.contains(&(p, c))) {
             return true;
         }
         prev = Some(c);
