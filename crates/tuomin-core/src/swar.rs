@@ -49,7 +49,10 @@ const fn between_mask(x: u64, m: u64, n: u64) -> u64 {
 #[inline]
 pub(crate) fn next_digit(b: &[u8], i: usize) -> usize {
     #[cfg(target_arch = "x86_64")]
-    let i = sse2::next_digit(b, i);
+    let i = match sse2::next_digit(b, i) {
+        Ok(hit) => return hit,
+        Err(tail) => tail,
+    };
     next_digit_words(b, i)
 }
 
@@ -106,7 +109,10 @@ fn separator_at(b: &[u8], i: usize) -> bool {
 /// `separator_at`), or `b.len()`.
 pub(crate) fn next_separator(b: &[u8], i: usize) -> usize {
     #[cfg(target_arch = "x86_64")]
-    let i = sse2::next_separator(b, i);
+    let i = match sse2::next_separator(b, i) {
+        Ok(hit) => return hit,
+        Err(tail) => tail,
+    };
     (i..b.len())
         .find(|&k| separator_at(b, k))
         .unwrap_or(b.len())
@@ -116,7 +122,10 @@ pub(crate) fn next_separator(b: &[u8], i: usize) -> usize {
 /// `b.len()`.
 pub(crate) fn next_upper(b: &[u8], i: usize) -> usize {
     #[cfg(target_arch = "x86_64")]
-    let i = sse2::next_upper(b, i);
+    let i = match sse2::next_upper(b, i) {
+        Ok(hit) => return hit,
+        Err(tail) => tail,
+    };
     next_upper_words(b, i)
 }
 
@@ -135,9 +144,9 @@ fn next_upper_words(b: &[u8], mut i: usize) -> usize {
     i
 }
 
-/// Sixteen bytes at a time. Each function returns the first match in the
-/// whole blocks it reads, or the start of the tail it leaves to the
-/// word-at-a-time loop.
+/// Sixteen bytes at a time. Each function returns `Ok` with the first
+/// match in the whole blocks it reads, or `Err` with the start of the tail
+/// it leaves to the word-at-a-time loop.
 #[cfg(target_arch = "x86_64")]
 mod sse2 {
     use std::arch::x86_64::{
@@ -172,7 +181,8 @@ mod sse2 {
         unsafe { _mm_loadu_si128(block.as_ptr().cast()) }
     }
 
-    pub(super) fn next_digit(b: &[u8], mut i: usize) -> usize {
+    #[inline]
+    pub(super) fn next_digit(b: &[u8], mut i: usize) -> Result<usize, usize> {
         // Three overlapping loads find a full-width digit (EF BC 90-99)
         // by its three bytes at once.
         while i + 18 <= b.len() {
@@ -181,14 +191,15 @@ mod sse2 {
             let full = equal(v0, 0xEF) & equal(v1, 0xBC) & in_range(v2, 0x90, 9);
             let hits = digits | full;
             if hits != 0 {
-                return i + hits.trailing_zeros() as usize;
+                return Ok(i + hits.trailing_zeros() as usize);
             }
             i += 16;
         }
-        i
+        Err(i)
     }
 
-    pub(super) fn next_separator(b: &[u8], mut i: usize) -> usize {
+    #[inline]
+    pub(super) fn next_separator(b: &[u8], mut i: usize) -> Result<usize, usize> {
         while i + 18 <= b.len() {
             let (v0, v1, v2) = (load(b, i), load(b, i + 1), load(b, i + 2));
             let single = equal(v0, b'\t') | equal(v0, b'|') | equal(v0, b',');
@@ -197,22 +208,23 @@ mod sse2 {
             let bar = equal(v0, 0xEF) & equal(v1, 0xBD) & equal(v2, 0x9C);
             let hits = single | spaces | ideographic | bar;
             if hits != 0 {
-                return i + hits.trailing_zeros() as usize;
+                return Ok(i + hits.trailing_zeros() as usize);
             }
             i += 16;
         }
-        i
+        Err(i)
     }
 
-    pub(super) fn next_upper(b: &[u8], mut i: usize) -> usize {
+    #[inline]
+    pub(super) fn next_upper(b: &[u8], mut i: usize) -> Result<usize, usize> {
         while i + 16 <= b.len() {
             let upper = in_range(load(b, i), b'A', 25);
             if upper != 0 {
-                return i + upper.trailing_zeros() as usize;
+                return Ok(i + upper.trailing_zeros() as usize);
             }
             i += 16;
         }
-        i
+        Err(i)
     }
 }
 
