@@ -263,7 +263,7 @@ pub(crate) fn runs_into(text: &str, out: &mut Runs) {
         // Fast path: a short plain number (`2023年`, `8次`) that nothing
         // can extend is passed over at once.
         if b[i].is_ascii_digit() {
-            let k = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+            let k = crate::swar::ascii_digits_len(b, i);
             if k < MIN_RUN_DIGITS && !may_extend(b.get(i + k).copied()) {
                 i += k;
                 continue;
@@ -278,7 +278,7 @@ pub(crate) fn runs_into(text: &str, out: &mut Runs) {
         let mut j = i;
         while j < n {
             // A stretch of ASCII digits at once (the common case).
-            let k = b[j..].iter().take_while(|c| c.is_ascii_digit()).count();
+            let k = crate::swar::ascii_digits_len(b, j);
             if k > 0 {
                 digits.push_str(&text[j..j + k]);
                 j += k;

@@ -56,6 +56,16 @@ pub(crate) fn next_digit(b: &[u8], i: usize) -> usize {
     next_digit_words(b, i)
 }
 
+/// How many ASCII digits start at `b[i..]`.
+#[inline]
+pub(crate) fn ascii_digits_len(b: &[u8], i: usize) -> usize {
+    #[cfg(target_arch = "x86_64")]
+    if let Some(n) = sse2::ascii_digits_len(b, i) {
+        return n;
+    }
+    b[i..].iter().take_while(|c| c.is_ascii_digit()).count()
+}
+
 /// [`next_digit`] eight bytes at a time.
 #[inline]
 fn next_digit_words(b: &[u8], mut i: usize) -> usize {
@@ -198,6 +208,17 @@ mod sse2 {
         Err(i)
     }
 
+    /// The digit count at `b[i..]` when it is shorter than sixteen and
+    /// sixteen bytes are there to read; `None` otherwise.
+    #[inline]
+    pub(super) fn ascii_digits_len(b: &[u8], i: usize) -> Option<usize> {
+        if i + 16 > b.len() {
+            return None;
+        }
+        let n = (!in_range(load(b, i), b'0', 9)).trailing_zeros() as usize;
+        (n < 16).then_some(n)
+    }
+
     #[inline]
     pub(super) fn next_separator(b: &[u8], mut i: usize) -> Result<usize, usize> {
         while i + 18 <= b.len() {
@@ -267,6 +288,16 @@ mod tests {
         fn separators_agree_with_sep_of(line in "[ a,|\t\u{3000}｜中]{0,12}") {
             let any = (0..line.len()).any(|i| separator_at(line.as_bytes(), i));
             prop_assert_eq!(any, crate::table::sep_of(&line).is_some());
+        }
+
+        #[test]
+        fn digit_count_matches_the_plain_loop(
+            bytes in proptest::collection::vec(prop_oneof![any::<u8>(), b'0'..=b'9', b'0'..=b'9'], 1..48),
+            start in 0usize..48,
+        ) {
+            let start = start.min(bytes.len() - 1);
+            let plain = bytes[start..].iter().take_while(|c| c.is_ascii_digit()).count();
+            prop_assert_eq!(ascii_digits_len(&bytes, start), plain);
         }
 
         #[test]
