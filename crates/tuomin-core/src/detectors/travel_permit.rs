@@ -19,17 +19,16 @@ impl Detector for TravelPermit {
             // Cheap test first: only a letter (or 台胞证 context) can make
             // a run one of these.
             let letter_before = g.start > 0 && p.text.as_bytes()[g.start - 1].is_ascii_uppercase();
-            if run.digits_of(0).contains('X') || char_at(p.text, g.end).is_some_and(is_alnum) {
-                continue;
-            }
             let n = g.len();
             if !letter_before && n != 8 {
+                continue;
+            }
+            if run.digits_of(0).contains('X') || char_at(p.text, g.end).is_some_and(is_alnum) {
                 continue;
             }
             let topics = [Topic::TravelPermit, Topic::TaiwanPermit, Topic::IdCard];
             match letter_prefix(p.text, g.start, 2) {
                 Some((start, letters)) => {
-                    let ctx = context::before(p.text, start, &topics);
                     let (ok, bare) = match letters.as_str() {
                         "H" | "M" => (n == 8 || n == 10, 0.55),
                         "W" | "L" => (n == 8, 0.4),
@@ -38,6 +37,7 @@ impl Detector for TravelPermit {
                         _ => (false, 0.0),
                     };
                     if ok {
+                        let ctx = context::before(p.text, start, &topics);
                         let score = if ctx.is_some() { 0.95 } else { bare };
                         out.push(finding(
                             p,
