@@ -209,59 +209,62 @@ fn normalize(value: &str) -> String {
 /// Keep the best of overlapping findings: higher score first, then the
 /// longer span, then the kind listed first in [`Kind::ALL`]. Findings are
 /// grouped into clusters of mutually overlapping spans; only inside a
-/// cluster (a handful of findings) is the choice quadratic.
+/// cluster (a handful of findings) is the choice quadratic. The work is
+/// done on indices, in place: a finding that overlaps nothing (most of
+/// them) is never moved.
 fn resolve_overlaps(mut all: Vec<Finding>) -> Vec<Finding> {
     all.sort_by_key(|f| (f.start, f.end));
-    let mut out = Vec::with_capacity(all.len());
-    let mut cluster: Vec<Finding> = Vec::new();
-    let mut cluster_end = 0;
-    let flush = |cluster: &mut Vec<Finding>, out: &mut Vec<Finding>| {
-        if cluster.len() <= 1 {
-            out.append(cluster);
-            return;
+    let mut keep = vec![true; all.len()];
+    let mut order: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while i < all.len() {
+        let mut j = i + 1;
+        let mut cluster_end = all[i].end;
+        while j < all.len() && all[j].start < cluster_end {
+            cluster_end = cluster_end.max(all[j].end);
+            j += 1;
         }
-        cluster.sort_by(|a, b| {
-            b.score
-                .total_cmp(&a.score)
-                .then(b.len().cmp(&a.len()))
-                .then(a.kind.cmp(&b.kind))
-                .then(a.start.cmp(&b.start))
-        });
-        // A finding inside a longer one of fair confidence is part of it
-        // (周圩 in 户胡镇周圩村第六村民组 is a place, not a person).
-        let contained: Vec<bool> = cluster
-            .iter()
-            .map(|b| {
-                cluster.iter().any(|a| {
+        if j - i > 1 {
+            order.clear();
+            order.extend(i..j);
+            order.sort_by(|&a, &b| {
+                let (a, b) = (&all[a], &all[b]);
+                b.score
+                    .total_cmp(&a.score)
+                    .then(b.len().cmp(&a.len()))
+                    .then(a.kind.cmp(&b.kind))
+                    .then(a.start.cmp(&b.start))
+            });
+            // A finding inside a longer one of fair confidence is part of
+            // it (周圩 in 户胡镇周圩村第六村民组 is a place, not a person).
+            let contained = |b: &Finding| {
+                (i..j).any(|k| {
+                    let a = &all[k];
                     a.score >= 0.6 && a.start <= b.start && b.end <= a.end && a.len() > b.len()
                 })
-            })
-            .collect();
-        let mut kept: Vec<Finding> = Vec::new();
-        for (f, inside) in cluster.drain(..).zip(contained) {
-            if inside {
-                continue;
-            }
-            if kept.iter().all(|k| k.end <= f.start || f.end <= k.start) {
-                kept.push(f);
+            };
+            let mut kept: Vec<usize> = Vec::new();
+            for &k in &order {
+                let f = &all[k];
+                let free = !contained(f)
+                    && kept
+                        .iter()
+                        .all(|&q| all[q].end <= f.start || f.end <= all[q].start);
+                if free {
+                    kept.push(k);
+                } else {
+                    keep[k] = false;
+                }
             }
         }
-        kept.sort_by_key(|f| f.start);
-        out.append(&mut kept);
-    };
-    for f in all {
-        if !cluster.is_empty() && f.start >= cluster_end {
-            flush(&mut cluster, &mut out);
-        }
-        cluster_end = if cluster.is_empty() {
-            f.end
-        } else {
-            cluster_end.max(f.end)
-        };
-        cluster.push(f);
+        i = j;
     }
-    flush(&mut cluster, &mut out);
-    out
+    let mut k = 0;
+    all.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
+    all
 }
 
 /// Builds a [`Scanner`].
