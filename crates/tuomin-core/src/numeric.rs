@@ -264,7 +264,7 @@ pub(crate) fn runs_into(text: &str, out: &mut Runs) {
         // can extend is passed over at once.
         if b[i].is_ascii_digit() {
             let k = crate::swar::ascii_digits_len(b, i);
-            if k < MIN_RUN_DIGITS && !may_extend(b.get(i + k).copied()) {
+            if k < MIN_RUN_DIGITS && !may_extend(b, i + k) {
                 i += k;
                 continue;
             }
@@ -374,14 +374,18 @@ pub(crate) fn runs_into(text: &str, out: &mut Runs) {
     }
 }
 
-/// Can the byte after a plain ASCII number continue the run (a
-/// separator, a check digit, a full-width digit or a mask)?
+/// Can the char at `b[i..]`, right after a plain ASCII number, continue
+/// the run: a separator, a check digit, a full-width digit or a mask?
+/// (Exactly the chars [`classify`] gives another class than `Other`.)
 #[inline]
-fn may_extend(next: Option<u8>) -> bool {
-    matches!(
-        next,
-        Some(b' ' | b'-' | b'X' | b'x' | b'*' | 0xEF | 0xC3 | 0xE2)
-    )
+fn may_extend(b: &[u8], i: usize) -> bool {
+    match b.get(i) {
+        Some(b' ' | b'-' | b'X' | b'x' | b'*') => true,
+        // Multi-byte: a full-width digit, hyphen, X or mask, `×`, `●` —
+        // not `，` or any other char with the same lead byte.
+        Some(0xEF | 0xC3 | 0xE2) => !matches!(classify(b, i).0, Class::Other),
+        _ => false,
+    }
 }
 
 fn preceded_by_mask(b: &[u8], i: usize) -> bool {
