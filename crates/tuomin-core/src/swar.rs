@@ -128,6 +128,19 @@ pub(crate) fn next_separator(b: &[u8], i: usize) -> usize {
         .unwrap_or(b.len())
 }
 
+/// The first index at or after `i` whose byte is the letter `x` or `y`
+/// (lowercase ASCII letters) in either case, or `b.len()`.
+pub(crate) fn next_letter_of(b: &[u8], i: usize, x: u8, y: u8) -> usize {
+    #[cfg(target_arch = "x86_64")]
+    let i = match sse2::next_letter_of(b, i, x, y) {
+        Ok(hit) => return hit,
+        Err(tail) => tail,
+    };
+    (i..b.len())
+        .find(|&k| matches!(b[k] | 0x20, c if c == x || c == y))
+        .unwrap_or(b.len())
+}
+
 /// The first index at or after `i` whose byte is an ASCII capital, or
 /// `b.len()`.
 pub(crate) fn next_upper(b: &[u8], i: usize) -> usize {
@@ -160,8 +173,8 @@ fn next_upper_words(b: &[u8], mut i: usize) -> usize {
 #[cfg(target_arch = "x86_64")]
 mod sse2 {
     use std::arch::x86_64::{
-        __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_min_epu8, _mm_movemask_epi8, _mm_set1_epi8,
-        _mm_sub_epi8,
+        __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_min_epu8, _mm_movemask_epi8, _mm_or_si128,
+        _mm_set1_epi8, _mm_sub_epi8,
     };
 
     /// Bit `k` set when byte `k` of `v` lies in `lo..=lo + span`.
@@ -217,6 +230,21 @@ mod sse2 {
         }
         let n = (!in_range(load(b, i), b'0', 9)).trailing_zeros() as usize;
         (n < 16).then_some(n)
+    }
+
+    #[inline]
+    pub(super) fn next_letter_of(b: &[u8], mut i: usize, x: u8, y: u8) -> Result<usize, usize> {
+        while i + 16 <= b.len() {
+            // SAFETY: SSE2 is enabled on every x86-64 target; register
+            // arithmetic only.
+            let lower = unsafe { _mm_or_si128(load(b, i), _mm_set1_epi8(0x20)) };
+            let hits = equal(lower, x) | equal(lower, y);
+            if hits != 0 {
+                return Ok(i + hits.trailing_zeros() as usize);
+            }
+            i += 16;
+        }
+        Err(i)
     }
 
     #[inline]
@@ -298,6 +326,18 @@ mod tests {
             let start = start.min(bytes.len() - 1);
             let plain = bytes[start..].iter().take_while(|c| c.is_ascii_digit()).count();
             prop_assert_eq!(ascii_digits_len(&bytes, start), plain);
+        }
+
+        #[test]
+        fn letter_search_matches_the_plain_loop(
+            bytes in proptest::collection::vec(prop_oneof![any::<u8>(), Just(b'w'), Just(b'V')], 0..64),
+            start in 0usize..64,
+        ) {
+            let start = start.min(bytes.len());
+            let plain = (start..bytes.len())
+                .find(|&i| matches!(bytes[i], b'w' | b'W' | b'v' | b'V'))
+                .unwrap_or(bytes.len());
+            prop_assert_eq!(next_letter_of(&bytes, start, b'w', b'v'), plain);
         }
 
         #[test]

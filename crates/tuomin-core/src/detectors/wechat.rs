@@ -3,8 +3,6 @@
 //! given as the WeChat ID is left to the mobile detector.
 
 use super::{finding, Detector, Prepared};
-use aho_corasick::AhoCorasick;
-use std::sync::OnceLock;
 
 use crate::{Finding, Kind};
 
@@ -17,13 +15,40 @@ const TRIGGERS: &[&str] = &[
     "WeChat", "Wechat", "wechat", "weixin", "VX", "vx", "wx", "WX",
 ];
 
-fn triggers() -> &'static AhoCorasick {
-    static A: OnceLock<AhoCorasick> = OnceLock::new();
-    A.get_or_init(|| {
-        AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build(TRIGGERS)
-            .expect("valid patterns")
+#[cfg(test)]
+#[test]
+fn triggers_start_with_w_or_v_and_hold_no_other() {
+    for t in TRIGGERS {
+        let b = t.as_bytes();
+        assert!(matches!(b[0] | 0x20, b'w' | b'v'), "{t}");
+        assert!(
+            !b[1..].iter().any(|c| matches!(c | 0x20, b'w' | b'v')),
+            "{t}"
+        );
+    }
+}
+
+/// The ASCII triggers in `text`, left to right. Every trigger starts with
+/// `w` or `v` in either case and holds no such letter after its first, so
+/// trying the triggers (longest first) where those letters stand finds
+/// what a leftmost-longest automaton would.
+fn ascii_triggers(text: &str) -> impl Iterator<Item = (usize, usize, &'static str)> + '_ {
+    let b = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() {
+            let k = crate::swar::next_letter_of(b, i, b'w', b'v');
+            if k >= b.len() {
+                i = k;
+                break;
+            }
+            if let Some(w) = TRIGGERS.iter().find(|w| b[k..].starts_with(w.as_bytes())) {
+                i = k + w.len();
+                return Some((k, k + w.len(), *w));
+            }
+            i = k + 1;
+        }
+        None
     })
 }
 
@@ -41,9 +66,7 @@ impl Detector for Wechat {
     fn detect(&self, p: &Prepared<'_>, out: &mut Vec<Finding>) {
         let zh = memchr::memmem::find_iter(p.text.as_bytes(), "微信".as_bytes())
             .map(|i| (i, i + "微信".len(), "微信"));
-        let ascii = triggers()
-            .find_iter(p.text)
-            .map(|m| (m.start(), m.end(), TRIGGERS[m.pattern().as_usize()]));
+        let ascii = ascii_triggers(p.text);
         for (m_start, m_end, word) in zh.chain(ascii) {
             // An ASCII trigger must stand apart (`wx` in `wxid` is the ID).
             if word.is_ascii()
