@@ -444,6 +444,10 @@ struct Fast {
     name_pairs: PairFilter,
     /// [`SURNAME`] and [`ANCHOR`] bits of each Han character.
     flags: Vec<u8>,
+    /// The three-byte characters the main loop stops at (Han characters
+    /// with [`flags`](Fast::flags), `，`, `（`, `•`): bit `b2 & 0x3F` of
+    /// entry `(b0 & 0x0F) << 6 | (b1 & 0x3F)`, for bytes `b0 b1 b2`.
+    stop3: Box<[u64; 1024]>,
     /// [`given_score`] of each Han character.
     given: Vec<f32>,
     /// Last characters of role words ([`role_before`]): Han, others.
@@ -507,7 +511,21 @@ fn fast() -> &'static Fast {
         let (role_last, role_last_other) = split(index().role_by_last.keys().copied().collect());
         let (after_first, after_first_other) =
             split(index().after_by_first.keys().copied().collect());
+        let mut stop3 = Box::new([0u64; 1024]);
+        let stops = flags
+            .iter()
+            .enumerate()
+            .filter(|(_, fl)| **fl != 0)
+            .filter_map(|(k, _)| char::from_u32(HAN_BASE + k as u32))
+            .chain(['，', '（', '•']);
+        for c in stops {
+            let mut buf = [0u8; 4];
+            if let [b0, b1, b2] = *c.encode_utf8(&mut buf).as_bytes() {
+                stop3[(usize::from(b0 & 0x0F) << 6) | usize::from(b1 & 0x3F)] |= 1 << (b2 & 0x3F);
+            }
+        }
         Fast {
+            stop3,
             name_pairs: PairFilter::new(t.known_names.iter().chain(t.ambiguous.iter()).copied()),
             flags,
             given,
@@ -1255,6 +1273,16 @@ impl Detector for PersonName {
                     None => 1,
                 };
                 continue;
+            }
+            // Three-byte characters: most are passed over on one bit.
+            if lead & 0xF0 == 0xE0 {
+                if let Some(&[b1, b2]) = b.get(i + 1..i + 3) {
+                    let k = (usize::from(lead & 0x0F) << 6) | usize::from(b1 & 0x3F);
+                    if f.stop3[k] & (1 << (b2 & 0x3F)) == 0 {
+                        i += 3;
+                        continue;
+                    }
+                }
             }
             // Han characters (U+3400..U+9FFF) start with E3..E9.
             if (0xE3..=0xE9).contains(&lead) && i + 2 < b.len() {
