@@ -864,6 +864,29 @@ fn check_list(checks: u16) -> Vec<&'static str> {
         .collect()
 }
 
+/// What a caller has read after a surname already: the character after
+/// it, the one after that, and (single surnames) the frequency of the
+/// word the surname makes with the first.
+#[derive(Clone, Copy)]
+struct Ahead {
+    g1: Option<(char, usize)>,
+    next: Option<(char, usize)>,
+    w2: Option<Option<u32>>,
+}
+
+impl Ahead {
+    /// The characters at `at` and after it, read from `text`.
+    #[inline(always)]
+    fn read(text: &str, at: usize) -> Self {
+        let g1 = char_at(text, at);
+        Ahead {
+            g1,
+            next: g1.and_then(|(_, len)| char_at(text, at + len)),
+            w2: None,
+        }
+    }
+}
+
 struct Candidate {
     end: usize,
     score: f32,
@@ -873,7 +896,9 @@ struct Candidate {
 
 /// Scores the name whose surname is `text[start..s_end]` (one character
 /// when `single`, else two; `sf` its first), with `prev` the character
-/// before it (not a digit: the caller rejects those).
+/// before it (not a digit: the caller rejects those). `ahead` holds the
+/// characters at `s_end` and after it, and, when known, the frequency of
+/// the surname's first character with the first of them as a word.
 #[allow(clippy::too_many_arguments)]
 fn evaluate(
     t: &NameTables,
@@ -885,8 +910,9 @@ fn evaluate(
     sf: char,
     surname_freq: f32,
     prev: Option<char>,
+    ahead: Ahead,
 ) -> Option<Candidate> {
-    let (g1, g1_len) = char_at(text, s_end)?;
+    let (g1, g1_len) = ahead.g1?;
     if !is_han(g1) || is_mask(g1) {
         return None;
     }
@@ -895,7 +921,7 @@ fn evaluate(
         return None;
     }
     let g1_end = s_end + g1_len;
-    let next = char_at(text, g1_end);
+    let next = ahead.next;
     // 欧阳*娜 has its mask after the surname; 张某某 too.
     if next.is_some_and(|(c, _)| is_mask(c)) {
         return None;
@@ -907,11 +933,10 @@ fn evaluate(
     // (黄家, 张家 are words too, but 家 is also a common given-name
     // character: 黄家兰, 周家豪.)
     let w2_freq = if single {
-        t.words.get2(sf, g1)
+        ahead.w2.unwrap_or_else(|| t.words.get2(sf, g1).copied())
     } else {
-        t.words.get(&text[start..g1_end])
+        t.words.get(&text[start..g1_end]).copied()
     }
-    .copied()
     .unwrap_or(0);
     if g1 != '家' && w2_freq >= 300 {
         return None;
@@ -1112,17 +1137,30 @@ fn followed_by_org(text: &str, end: usize) -> bool {
 
 /// The byte length of the place name (张家港, 李家庄: surname, one
 /// character, a place suffix) or frequent word (张家) starting at `i`,
-/// whose first character is the three-byte `c`.
+/// whose first character is the three-byte `c` and whose next ones are
+/// in `ahead` (whose word frequency this fills in when it looks it up).
 #[inline]
-fn word_or_place_len(t: &NameTables, f: &Fast, text: &str, i: usize, c: char) -> Option<usize> {
-    let (c1, len1) = char_at(text, i + 3)?;
+fn word_or_place_len(
+    t: &NameTables,
+    f: &Fast,
+    text: &str,
+    i: usize,
+    c: char,
+    ahead: &mut Ahead,
+) -> Option<usize> {
+    let (c1, len1) = ahead.g1?;
     let w2_end = 3 + len1;
-    if let Some((c2, len2)) = char_at(text, i + w2_end) {
+    if let Some((c2, len2)) = ahead.next {
         if is_han(c1) && is_place_suffix(c2) && !title_at(f, &text[i + 3..], c1) {
             return Some(w2_end + len2);
         }
     }
-    if c1 == '家' || t.words.get2(c, c1).is_none_or(|f| *f < 300) {
+    if c1 == '家' {
+        return None;
+    }
+    let w2 = t.words.get2(c, c1).copied();
+    ahead.w2 = Some(w2);
+    if w2.is_none_or(|f| f < 300) {
         return None;
     }
     if f.compound_first.contains(c) && t.compound.get2(c, c1).is_some() {
@@ -1468,12 +1506,15 @@ impl PersonName {
     ) {
         let text = p.text;
         let b = text.as_bytes();
+        if i < *last_end {
+            return;
+        }
+        // The two characters after the surname character, read once.
+        let mut ahead = Ahead::read(text, i + 3);
         // Pass over place names and frequent words whole, so their
         // second character starts no candidate (张家港 → 家港).
-        if i >= *last_end {
-            if let Some(skip) = word_or_place_len(t, f, text, i, c) {
-                *last_end = i + skip;
-            }
+        if let Some(skip) = word_or_place_len(t, f, text, i, c, &mut ahead) {
+            *last_end = i + skip;
         }
         let after_dot = (i >= 2 && b[i - 2..i] == [0xC2, 0xB7])
             || (i >= 3 && b[i - 3..i] == [0xE2, 0x80, 0xA2]);
@@ -1488,14 +1529,16 @@ impl PersonName {
         // Compound surname first (欧阳娜娜), then single.
         let mut best: Option<Candidate> = None;
         if f.compound_first.contains(c) {
-            if let Some((c1, len1)) = char_at(text, i + 3) {
+            if let Some((c1, len1)) = ahead.g1 {
                 if let Some(fq) = t.compound.get2(c, c1) {
-                    best = evaluate(t, f, text, i, i + 3 + len1, false, c, fq.max(1.0), prev);
+                    let s_end = i + 3 + len1;
+                    let two = Ahead::read(text, s_end);
+                    best = evaluate(t, f, text, i, s_end, false, c, fq.max(1.0), prev, two);
                 }
             }
         }
         if let Some(fq) = t.single.get(&c) {
-            let single = evaluate(t, f, text, i, i + 3, true, c, *fq, prev);
+            let single = evaluate(t, f, text, i, i + 3, true, c, *fq, prev, ahead);
             if single.as_ref().map(|c| c.score) > best.as_ref().map(|c| c.score) {
                 best = single;
             }
@@ -1577,6 +1620,7 @@ mod tests {
                 sur.chars().next().unwrap(),
                 f,
                 super::char_before(text, i),
+                super::Ahead::read(text, i + sur.len()),
             );
             println!(
                 "{text}: {:?}",
