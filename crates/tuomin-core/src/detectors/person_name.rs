@@ -926,6 +926,28 @@ fn evaluate(
     if next.is_some_and(|(c, _)| is_mask(c)) {
         return None;
     }
+    // Every rejection below is a pure test: the most selective and
+    // cheapest of them (each repeated in its place further down) come
+    // first.
+    let s = sets();
+    let g2 = next.filter(|(c, _)| is_han(*c));
+    let g12_freq = g2.map_or(0, |(c, _)| t.words.get2(g1, c).copied().unwrap_or(0));
+    let name_like = |c: char| t.given.get(&c).is_some_and(|p| *p >= 1000.0);
+    if g12_freq >= 1000 && !name_like(g1) {
+        return None;
+    }
+    if single && s.function.contains(sf) && given_score_fast(f, t, g1) < 0.8 {
+        return None;
+    }
+    let prev_freq = prev
+        .filter(|c| is_han(*c))
+        .and_then(|pc| t.words.get2(pc, sf).copied())
+        .unwrap_or(0);
+    let role = if prev_freq >= 1000 {
+        Some(role_before_fast(f, text, start, prev)?)
+    } else {
+        None
+    };
     if title_at(f, &text[s_end..], g1) {
         return None;
     }
@@ -941,9 +963,7 @@ fn evaluate(
     if g1 != '家' && w2_freq >= 300 {
         return None;
     }
-    let g2 = next.filter(|(c, _)| is_han(*c));
     // Choose two or three characters.
-    let s = sets();
     let take3 = g2.is_some_and(|(c, len)| {
         !s.stop.contains(c)
             && !s.place.contains(c)
@@ -974,12 +994,8 @@ fn evaluate(
     // the context says.
     // Given names that are words too (建国, 红军, 文静) have characters
     // that are frequent in given names; 资金, 部门 do not.
-    let g12_freq = g2.map_or(0, |(c, _)| t.words.get2(g1, c).copied().unwrap_or(0));
-    if g12_freq >= 1000 {
-        let name_like = |c: char| t.given.get(&c).is_some_and(|p| *p >= 1000.0);
-        if !name_like(g1) || (take3 && g2.is_some_and(|(c, _)| !name_like(c))) {
-            return None;
-        }
+    if g12_freq >= 1000 && (!name_like(g1) || (take3 && g2.is_some_and(|(c, _)| !name_like(c)))) {
+        return None;
     }
     if single
         && s.function.contains(sf)
@@ -988,13 +1004,13 @@ fn evaluate(
     {
         return None;
     }
-    let role = role_before_fast(f, text, start, prev);
+    let role = if prev_freq >= 1000 {
+        role
+    } else {
+        role_before_fast(f, text, start, prev)
+    };
     // 临时救助等: 时 closes the frequent word 临时; only a role word right
     // before overrules that.
-    let prev_freq = prev
-        .filter(|c| is_han(*c))
-        .and_then(|pc| t.words.get2(pc, sf).copied())
-        .unwrap_or(0);
     if role.is_none() && prev_freq >= 1000 {
         return None;
     }
