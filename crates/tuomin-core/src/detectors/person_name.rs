@@ -438,8 +438,66 @@ fn place_pairs() -> &'static PairFilter {
     })
 }
 
+/// The two-character words of [`NameTables::words`] with their
+/// frequencies, in one open-addressing table: a lookup is a multiply and,
+/// mostly, one slot.
+struct PairFreq {
+    /// (packed pair, frequency); the key 0 marks an empty slot.
+    slots: Vec<(u64, u32)>,
+    mask: usize,
+    shift: u32,
+}
+
+impl PairFreq {
+    fn new(t: &NameTables) -> Self {
+        let pairs: Vec<(u64, u32)> = t.words.pairs().collect();
+        let bits = (pairs.len() * 3)
+            .next_power_of_two()
+            .trailing_zeros()
+            .max(4);
+        let mask = (1usize << bits) - 1;
+        let mut m = PairFreq {
+            slots: vec![(0, 0); mask + 1],
+            mask,
+            shift: 64 - bits,
+        };
+        for (k, v) in pairs {
+            let mut h = m.slot(k);
+            while m.slots[h].0 != 0 {
+                h = (h + 1) & mask;
+            }
+            m.slots[h] = (k, v);
+        }
+        m
+    }
+
+    #[inline]
+    fn slot(&self, k: u64) -> usize {
+        (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// [`dict::WordMap::get2`] of the words.
+    #[inline]
+    fn get(&self, a: char, b: char) -> Option<u32> {
+        let k = (u64::from(a as u32) << 32) | u64::from(b as u32);
+        let mut h = self.slot(k);
+        loop {
+            let (key, v) = *self.slots.get(h)?;
+            if key == k {
+                return Some(v);
+            }
+            if key == 0 {
+                return None;
+            }
+            h = (h + 1) & self.mask;
+        }
+    }
+}
+
 /// Per-character facts and word indexes for the hot loop, built once.
 struct Fast {
+    /// The two-character words ([`PairFreq`]).
+    words: PairFreq,
     /// [`PairFilter`] of the known and the ambiguous names.
     name_pairs: PairFilter,
     /// [`SURNAME`] and [`ANCHOR`] bits of each Han character.
@@ -525,6 +583,7 @@ fn fast() -> &'static Fast {
             }
         }
         Fast {
+            words: PairFreq::new(t),
             stop3,
             name_pairs: PairFilter::new(t.known_names.iter().chain(t.ambiguous.iter()).copied()),
             flags,
@@ -931,7 +990,7 @@ fn evaluate(
     // first.
     let s = sets();
     let g2 = next.filter(|(c, _)| is_han(*c));
-    let g12_freq = g2.map_or(0, |(c, _)| t.words.get2(g1, c).copied().unwrap_or(0));
+    let g12_freq = g2.map_or(0, |(c, _)| f.words.get(g1, c).unwrap_or(0));
     let name_like = |c: char| t.given.get(&c).is_some_and(|p| *p >= 1000.0);
     if g12_freq >= 1000 && !name_like(g1) {
         return None;
@@ -941,7 +1000,7 @@ fn evaluate(
     }
     let prev_freq = prev
         .filter(|c| is_han(*c))
-        .and_then(|pc| t.words.get2(pc, sf).copied())
+        .and_then(|pc| f.words.get(pc, sf))
         .unwrap_or(0);
     let role = if prev_freq >= 1000 {
         Some(role_before_fast(f, text, start, prev)?)
@@ -955,7 +1014,7 @@ fn evaluate(
     // (黄家, 张家 are words too, but 家 is also a common given-name
     // character: 黄家兰, 周家豪.)
     let w2_freq = if single {
-        ahead.w2.unwrap_or_else(|| t.words.get2(sf, g1).copied())
+        ahead.w2.unwrap_or_else(|| f.words.get(sf, g1))
     } else {
         t.words.get(&text[start..g1_end]).copied()
     }
@@ -970,7 +1029,7 @@ fn evaluate(
             && t.given.get(&c).is_some_and(|p| *p >= 30.0)
             && after_word_fast(f, &text[g1_end..], c)
                 .is_none_or(|w| w == "家" || w == "户" || w == "等")
-            && !opens_word(t, text, g1_end + len, c)
+            && !opens_word(f, text, g1_end + len, c)
     });
     let (end, after_end) = match g2 {
         Some((_, len)) if take3 => (g1_end + len, char_at(text, g1_end + len).map(|x| x.0)),
@@ -1134,10 +1193,10 @@ fn evaluate(
 /// Does the character `c`, ending at byte `at`, open a frequent word with
 /// the character after it (文明程度 → 程度, 田野丰收 → 丰收)?
 #[inline]
-fn opens_word(t: &NameTables, text: &str, at: usize, c: char) -> bool {
+fn opens_word(f: &Fast, text: &str, at: usize, c: char) -> bool {
     char_at(text, at)
         .filter(|(nc, _)| is_han(*nc))
-        .is_some_and(|(nc, _)| t.words.get2(c, nc).is_some_and(|f| *f >= 100))
+        .is_some_and(|(nc, _)| f.words.get(c, nc).is_some_and(|fq| fq >= 100))
 }
 
 /// Is the text from `end` up to the next delimiter an organization's
@@ -1174,7 +1233,7 @@ fn word_or_place_len(
     if c1 == '家' {
         return None;
     }
-    let w2 = t.words.get2(c, c1).copied();
+    let w2 = f.words.get(c, c1);
     ahead.w2 = Some(w2);
     if w2.is_none_or(|f| f < 300) {
         return None;
