@@ -1369,6 +1369,11 @@ impl Detector for PersonName {
         let b = text.as_bytes();
         let mut i = 0;
         let mut last_end = 0;
+        // Step 1 has read the tables: the header lines are at hand.
+        let mut headers = HeaderCursor {
+            lines: &p.cells.get_or_init(|| crate::table::header_cells(text)).1,
+            k: 0,
+        };
         while i < b.len() {
             let lead = b[i];
             if lead < 0x80 {
@@ -1426,7 +1431,8 @@ impl Detector for PersonName {
                     }
                 }
                 if flags & SURNAME != 0 {
-                    self.surname_at(p, t, f, i, c, &mut last_end, fixed_end, out);
+                    let at = (i, c, fixed_end);
+                    self.surname_at(p, t, f, at, &mut last_end, &mut headers, out);
                 }
                 i += 3;
                 continue;
@@ -1563,6 +1569,25 @@ impl Detector for PersonName {
     }
 }
 
+/// [`Prepared::in_header_line`] for positions that only grow: a cursor
+/// into the header lines (sorted by start) instead of a binary search.
+struct HeaderCursor<'a> {
+    lines: &'a [(usize, usize)],
+    /// The number of lines that start at or before the last position.
+    k: usize,
+}
+
+impl HeaderCursor<'_> {
+    /// Is byte `i` (not before the last one asked about) on a header line?
+    #[inline]
+    fn contains(&mut self, i: usize) -> bool {
+        while self.lines.get(self.k).is_some_and(|(s, _)| *s <= i) {
+            self.k += 1;
+        }
+        self.k > 0 && i < self.lines[self.k - 1].1
+    }
+}
+
 impl PersonName {
     /// The candidates at byte `i`, whose character `c` (three bytes)
     /// starts a surname.
@@ -1573,10 +1598,9 @@ impl PersonName {
         p: &Prepared<'_>,
         t: &NameTables,
         f: &Fast,
-        i: usize,
-        c: char,
+        (i, c, fixed_end): (usize, char, usize),
         last_end: &mut usize,
-        fixed_end: usize,
+        headers: &mut HeaderCursor<'_>,
         out: &mut Vec<Finding>,
     ) {
         let text = p.text;
@@ -1593,7 +1617,7 @@ impl PersonName {
         }
         let after_dot = (i >= 2 && b[i - 2..i] == [0xC2, 0xB7])
             || (i >= 3 && b[i - 3..i] == [0xE2, 0x80, 0xA2]);
-        if i < *last_end || after_dot || i < fixed_end || p.in_header_line(i) {
+        if i < *last_end || after_dot || i < fixed_end || headers.contains(i) {
             return;
         }
         let prev = char_before(text, i);
