@@ -1615,9 +1615,12 @@ impl PersonName {
         if let Some(skip) = word_or_place_len(t, f, text, i, c, &mut ahead) {
             *last_end = i + skip;
         }
+        if i < *last_end || i < fixed_end {
+            return;
+        }
         let after_dot = (i >= 2 && b[i - 2..i] == [0xC2, 0xB7])
             || (i >= 3 && b[i - 3..i] == [0xE2, 0x80, 0xA2]);
-        if i < *last_end || after_dot || i < fixed_end || headers.contains(i) {
+        if after_dot || headers.contains(i) {
             return;
         }
         let prev = char_before(text, i);
