@@ -1376,6 +1376,17 @@ impl Detector for PersonName {
         };
         while i < b.len() {
             let lead = b[i];
+            // Three-byte characters (most of the text): most are passed over
+            // on one bit.
+            if lead & 0xF0 == 0xE0 {
+                if let Some(&[b1, b2]) = b.get(i + 1..i + 3) {
+                    let k = (usize::from(lead & 0x0F) << 6) | usize::from(b1 & 0x3F);
+                    if f.stop3[k] & (1 << (b2 & 0x3F)) == 0 {
+                        i += 3;
+                        continue;
+                    }
+                }
+            }
             if lead < 0x80 {
                 // A run of ASCII, up to eight bytes at once.
                 i += match b.get(i..i + 8) {
@@ -1391,16 +1402,6 @@ impl Detector for PersonName {
                     None => 1,
                 };
                 continue;
-            }
-            // Three-byte characters: most are passed over on one bit.
-            if lead & 0xF0 == 0xE0 {
-                if let Some(&[b1, b2]) = b.get(i + 1..i + 3) {
-                    let k = (usize::from(lead & 0x0F) << 6) | usize::from(b1 & 0x3F);
-                    if f.stop3[k] & (1 << (b2 & 0x3F)) == 0 {
-                        i += 3;
-                        continue;
-                    }
-                }
             }
             // Han characters (U+3400..U+9FFF) start with E3..E9.
             if (0xE3..=0xE9).contains(&lead) && i + 2 < b.len() {
