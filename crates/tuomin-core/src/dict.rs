@@ -488,6 +488,14 @@ pub(crate) fn places() -> &'static Places {
     })
 }
 
+impl<V: Copy> WordMap<V> {
+    /// The two-character words, each as its two code points packed in a
+    /// `u64` (first in the high half), with its value.
+    pub(crate) fn pairs(&self) -> impl Iterator<Item = (u64, V)> + '_ {
+        self.two.iter().map(|(k, v)| (*k, *v))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -438,12 +438,74 @@ fn place_pairs() -> &'static PairFilter {
     })
 }
 
+/// The two-character words of [`NameTables::words`] with their
+/// frequencies, in one open-addressing table: a lookup is a multiply and,
+/// mostly, one slot.
+struct PairFreq {
+    /// (packed pair, frequency); the key 0 marks an empty slot.
+    slots: Vec<(u64, u32)>,
+    mask: usize,
+    shift: u32,
+}
+
+impl PairFreq {
+    fn new(t: &NameTables) -> Self {
+        let pairs: Vec<(u64, u32)> = t.words.pairs().collect();
+        let bits = (pairs.len() * 3)
+            .next_power_of_two()
+            .trailing_zeros()
+            .max(4);
+        let mask = (1usize << bits) - 1;
+        let mut m = PairFreq {
+            slots: vec![(0, 0); mask + 1],
+            mask,
+            shift: 64 - bits,
+        };
+        for (k, v) in pairs {
+            let mut h = m.slot(k);
+            while m.slots[h].0 != 0 {
+                h = (h + 1) & mask;
+            }
+            m.slots[h] = (k, v);
+        }
+        m
+    }
+
+    #[inline]
+    fn slot(&self, k: u64) -> usize {
+        (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// [`dict::WordMap::get2`] of the words.
+    #[inline]
+    fn get(&self, a: char, b: char) -> Option<u32> {
+        let k = (u64::from(a as u32) << 32) | u64::from(b as u32);
+        let mut h = self.slot(k);
+        loop {
+            let (key, v) = *self.slots.get(h)?;
+            if key == k {
+                return Some(v);
+            }
+            if key == 0 {
+                return None;
+            }
+            h = (h + 1) & self.mask;
+        }
+    }
+}
+
 /// Per-character facts and word indexes for the hot loop, built once.
 struct Fast {
+    /// The two-character words ([`PairFreq`]).
+    words: PairFreq,
     /// [`PairFilter`] of the known and the ambiguous names.
     name_pairs: PairFilter,
     /// [`SURNAME`] and [`ANCHOR`] bits of each Han character.
     flags: Vec<u8>,
+    /// The three-byte characters the main loop stops at (Han characters
+    /// with [`flags`](Fast::flags), `，`, `（`, `•`): bit `b2 & 0x3F` of
+    /// entry `(b0 & 0x0F) << 6 | (b1 & 0x3F)`, for bytes `b0 b1 b2`.
+    stop3: Box<[u64; 1024]>,
     /// [`given_score`] of each Han character.
     given: Vec<f32>,
     /// Last characters of role words ([`role_before`]): Han, others.
@@ -507,7 +569,22 @@ fn fast() -> &'static Fast {
         let (role_last, role_last_other) = split(index().role_by_last.keys().copied().collect());
         let (after_first, after_first_other) =
             split(index().after_by_first.keys().copied().collect());
+        let mut stop3 = Box::new([0u64; 1024]);
+        let stops = flags
+            .iter()
+            .enumerate()
+            .filter(|(_, fl)| **fl != 0)
+            .filter_map(|(k, _)| char::from_u32(HAN_BASE + k as u32))
+            .chain(['，', '（', '•']);
+        for c in stops {
+            let mut buf = [0u8; 4];
+            if let [b0, b1, b2] = *c.encode_utf8(&mut buf).as_bytes() {
+                stop3[(usize::from(b0 & 0x0F) << 6) | usize::from(b1 & 0x3F)] |= 1 << (b2 & 0x3F);
+            }
+        }
         Fast {
+            words: PairFreq::new(t),
+            stop3,
             name_pairs: PairFilter::new(t.known_names.iter().chain(t.ambiguous.iter()).copied()),
             flags,
             given,
@@ -846,6 +923,29 @@ fn check_list(checks: u16) -> Vec<&'static str> {
         .collect()
 }
 
+/// What a caller has read after a surname already: the character after
+/// it, the one after that, and (single surnames) the frequency of the
+/// word the surname makes with the first.
+#[derive(Clone, Copy)]
+struct Ahead {
+    g1: Option<(char, usize)>,
+    next: Option<(char, usize)>,
+    w2: Option<Option<u32>>,
+}
+
+impl Ahead {
+    /// The characters at `at` and after it, read from `text`.
+    #[inline(always)]
+    fn read(text: &str, at: usize) -> Self {
+        let g1 = char_at(text, at);
+        Ahead {
+            g1,
+            next: g1.and_then(|(_, len)| char_at(text, at + len)),
+            w2: None,
+        }
+    }
+}
+
 struct Candidate {
     end: usize,
     score: f32,
@@ -855,7 +955,9 @@ struct Candidate {
 
 /// Scores the name whose surname is `text[start..s_end]` (one character
 /// when `single`, else two; `sf` its first), with `prev` the character
-/// before it (not a digit: the caller rejects those).
+/// before it (not a digit: the caller rejects those). `ahead` holds the
+/// characters at `s_end` and after it, and, when known, the frequency of
+/// the surname's first character with the first of them as a word.
 #[allow(clippy::too_many_arguments)]
 fn evaluate(
     t: &NameTables,
@@ -867,8 +969,9 @@ fn evaluate(
     sf: char,
     surname_freq: f32,
     prev: Option<char>,
+    ahead: Ahead,
 ) -> Option<Candidate> {
-    let (g1, g1_len) = char_at(text, s_end)?;
+    let (g1, g1_len) = ahead.g1?;
     if !is_han(g1) || is_mask(g1) {
         return None;
     }
@@ -877,11 +980,33 @@ fn evaluate(
         return None;
     }
     let g1_end = s_end + g1_len;
-    let next = char_at(text, g1_end);
+    let next = ahead.next;
     // 欧阳*娜 has its mask after the surname; 张某某 too.
     if next.is_some_and(|(c, _)| is_mask(c)) {
         return None;
     }
+    // Every rejection below is a pure test: the most selective and
+    // cheapest of them (each repeated in its place further down) come
+    // first.
+    let s = sets();
+    let g2 = next.filter(|(c, _)| is_han(*c));
+    let g12_freq = g2.map_or(0, |(c, _)| f.words.get(g1, c).unwrap_or(0));
+    let name_like = |c: char| t.given.get(&c).is_some_and(|p| *p >= 1000.0);
+    if g12_freq >= 1000 && !name_like(g1) {
+        return None;
+    }
+    if single && s.function.contains(sf) && given_score_fast(f, t, g1) < 0.8 {
+        return None;
+    }
+    let prev_freq = prev
+        .filter(|c| is_han(*c))
+        .and_then(|pc| f.words.get(pc, sf))
+        .unwrap_or(0);
+    let role = if prev_freq >= 1000 {
+        Some(role_before_fast(f, text, start, prev)?)
+    } else {
+        None
+    };
     if title_at(f, &text[s_end..], g1) {
         return None;
     }
@@ -889,25 +1014,22 @@ fn evaluate(
     // (黄家, 张家 are words too, but 家 is also a common given-name
     // character: 黄家兰, 周家豪.)
     let w2_freq = if single {
-        t.words.get2(sf, g1)
+        ahead.w2.unwrap_or_else(|| f.words.get(sf, g1))
     } else {
-        t.words.get(&text[start..g1_end])
+        t.words.get(&text[start..g1_end]).copied()
     }
-    .copied()
     .unwrap_or(0);
     if g1 != '家' && w2_freq >= 300 {
         return None;
     }
-    let g2 = next.filter(|(c, _)| is_han(*c));
     // Choose two or three characters.
-    let s = sets();
     let take3 = g2.is_some_and(|(c, len)| {
         !s.stop.contains(c)
             && !s.place.contains(c)
             && t.given.get(&c).is_some_and(|p| *p >= 30.0)
             && after_word_fast(f, &text[g1_end..], c)
                 .is_none_or(|w| w == "家" || w == "户" || w == "等")
-            && !opens_word(t, text, g1_end + len, c)
+            && !opens_word(f, text, g1_end + len, c)
     });
     let (end, after_end) = match g2 {
         Some((_, len)) if take3 => (g1_end + len, char_at(text, g1_end + len).map(|x| x.0)),
@@ -931,12 +1053,8 @@ fn evaluate(
     // the context says.
     // Given names that are words too (建国, 红军, 文静) have characters
     // that are frequent in given names; 资金, 部门 do not.
-    let g12_freq = g2.map_or(0, |(c, _)| t.words.get2(g1, c).copied().unwrap_or(0));
-    if g12_freq >= 1000 {
-        let name_like = |c: char| t.given.get(&c).is_some_and(|p| *p >= 1000.0);
-        if !name_like(g1) || (take3 && g2.is_some_and(|(c, _)| !name_like(c))) {
-            return None;
-        }
+    if g12_freq >= 1000 && (!name_like(g1) || (take3 && g2.is_some_and(|(c, _)| !name_like(c)))) {
+        return None;
     }
     if single
         && s.function.contains(sf)
@@ -945,13 +1063,13 @@ fn evaluate(
     {
         return None;
     }
-    let role = role_before_fast(f, text, start, prev);
+    let role = if prev_freq >= 1000 {
+        role
+    } else {
+        role_before_fast(f, text, start, prev)
+    };
     // 临时救助等: 时 closes the frequent word 临时; only a role word right
     // before overrules that.
-    let prev_freq = prev
-        .filter(|c| is_han(*c))
-        .and_then(|pc| t.words.get2(pc, sf).copied())
-        .unwrap_or(0);
     if role.is_none() && prev_freq >= 1000 {
         return None;
     }
@@ -1075,10 +1193,10 @@ fn evaluate(
 /// Does the character `c`, ending at byte `at`, open a frequent word with
 /// the character after it (文明程度 → 程度, 田野丰收 → 丰收)?
 #[inline]
-fn opens_word(t: &NameTables, text: &str, at: usize, c: char) -> bool {
+fn opens_word(f: &Fast, text: &str, at: usize, c: char) -> bool {
     char_at(text, at)
         .filter(|(nc, _)| is_han(*nc))
-        .is_some_and(|(nc, _)| t.words.get2(c, nc).is_some_and(|f| *f >= 100))
+        .is_some_and(|(nc, _)| f.words.get(c, nc).is_some_and(|fq| fq >= 100))
 }
 
 /// Is the text from `end` up to the next delimiter an organization's
@@ -1094,17 +1212,30 @@ fn followed_by_org(text: &str, end: usize) -> bool {
 
 /// The byte length of the place name (张家港, 李家庄: surname, one
 /// character, a place suffix) or frequent word (张家) starting at `i`,
-/// whose first character is the three-byte `c`.
+/// whose first character is the three-byte `c` and whose next ones are
+/// in `ahead` (whose word frequency this fills in when it looks it up).
 #[inline]
-fn word_or_place_len(t: &NameTables, f: &Fast, text: &str, i: usize, c: char) -> Option<usize> {
-    let (c1, len1) = char_at(text, i + 3)?;
+fn word_or_place_len(
+    t: &NameTables,
+    f: &Fast,
+    text: &str,
+    i: usize,
+    c: char,
+    ahead: &mut Ahead,
+) -> Option<usize> {
+    let (c1, len1) = ahead.g1?;
     let w2_end = 3 + len1;
-    if let Some((c2, len2)) = char_at(text, i + w2_end) {
+    if let Some((c2, len2)) = ahead.next {
         if is_han(c1) && is_place_suffix(c2) && !title_at(f, &text[i + 3..], c1) {
             return Some(w2_end + len2);
         }
     }
-    if c1 == '家' || t.words.get2(c, c1).is_none_or(|f| *f < 300) {
+    if c1 == '家' {
+        return None;
+    }
+    let w2 = f.words.get(c, c1);
+    ahead.w2 = Some(w2);
+    if w2.is_none_or(|f| f < 300) {
         return None;
     }
     if f.compound_first.contains(c) && t.compound.get2(c, c1).is_some() {
@@ -1238,8 +1369,24 @@ impl Detector for PersonName {
         let b = text.as_bytes();
         let mut i = 0;
         let mut last_end = 0;
+        // Step 1 has read the tables: the header lines are at hand.
+        let mut headers = HeaderCursor {
+            lines: &p.cells.get_or_init(|| crate::table::header_cells(text)).1,
+            k: 0,
+        };
         while i < b.len() {
             let lead = b[i];
+            // Three-byte characters (most of the text): most are passed over
+            // on one bit.
+            if lead & 0xF0 == 0xE0 {
+                if let Some(&[b1, b2]) = b.get(i + 1..i + 3) {
+                    let k = (usize::from(lead & 0x0F) << 6) | usize::from(b1 & 0x3F);
+                    if f.stop3[k] & (1 << (b2 & 0x3F)) == 0 {
+                        i += 3;
+                        continue;
+                    }
+                }
+            }
             if lead < 0x80 {
                 // A run of ASCII, up to eight bytes at once.
                 i += match b.get(i..i + 8) {
@@ -1285,7 +1432,8 @@ impl Detector for PersonName {
                     }
                 }
                 if flags & SURNAME != 0 {
-                    self.surname_at(p, t, f, i, c, &mut last_end, fixed_end, out);
+                    let at = (i, c, fixed_end);
+                    self.surname_at(p, t, f, at, &mut last_end, &mut headers, out);
                 }
                 i += 3;
                 continue;
@@ -1422,6 +1570,25 @@ impl Detector for PersonName {
     }
 }
 
+/// [`Prepared::in_header_line`] for positions that only grow: a cursor
+/// into the header lines (sorted by start) instead of a binary search.
+struct HeaderCursor<'a> {
+    lines: &'a [(usize, usize)],
+    /// The number of lines that start at or before the last position.
+    k: usize,
+}
+
+impl HeaderCursor<'_> {
+    /// Is byte `i` (not before the last one asked about) on a header line?
+    #[inline]
+    fn contains(&mut self, i: usize) -> bool {
+        while self.lines.get(self.k).is_some_and(|(s, _)| *s <= i) {
+            self.k += 1;
+        }
+        self.k > 0 && i < self.lines[self.k - 1].1
+    }
+}
+
 impl PersonName {
     /// The candidates at byte `i`, whose character `c` (three bytes)
     /// starts a surname.
@@ -1432,24 +1599,29 @@ impl PersonName {
         p: &Prepared<'_>,
         t: &NameTables,
         f: &Fast,
-        i: usize,
-        c: char,
+        (i, c, fixed_end): (usize, char, usize),
         last_end: &mut usize,
-        fixed_end: usize,
+        headers: &mut HeaderCursor<'_>,
         out: &mut Vec<Finding>,
     ) {
         let text = p.text;
         let b = text.as_bytes();
+        if i < *last_end {
+            return;
+        }
+        // The two characters after the surname character, read once.
+        let mut ahead = Ahead::read(text, i + 3);
         // Pass over place names and frequent words whole, so their
         // second character starts no candidate (张家港 → 家港).
-        if i >= *last_end {
-            if let Some(skip) = word_or_place_len(t, f, text, i, c) {
-                *last_end = i + skip;
-            }
+        if let Some(skip) = word_or_place_len(t, f, text, i, c, &mut ahead) {
+            *last_end = i + skip;
+        }
+        if i < *last_end || i < fixed_end {
+            return;
         }
         let after_dot = (i >= 2 && b[i - 2..i] == [0xC2, 0xB7])
             || (i >= 3 && b[i - 3..i] == [0xE2, 0x80, 0xA2]);
-        if i < *last_end || after_dot || i < fixed_end || p.in_header_line(i) {
+        if after_dot || headers.contains(i) {
             return;
         }
         let prev = char_before(text, i);
@@ -1460,14 +1632,16 @@ impl PersonName {
         // Compound surname first (欧阳娜娜), then single.
         let mut best: Option<Candidate> = None;
         if f.compound_first.contains(c) {
-            if let Some((c1, len1)) = char_at(text, i + 3) {
+            if let Some((c1, len1)) = ahead.g1 {
                 if let Some(fq) = t.compound.get2(c, c1) {
-                    best = evaluate(t, f, text, i, i + 3 + len1, false, c, fq.max(1.0), prev);
+                    let s_end = i + 3 + len1;
+                    let two = Ahead::read(text, s_end);
+                    best = evaluate(t, f, text, i, s_end, false, c, fq.max(1.0), prev, two);
                 }
             }
         }
         if let Some(fq) = t.single.get(&c) {
-            let single = evaluate(t, f, text, i, i + 3, true, c, *fq, prev);
+            let single = evaluate(t, f, text, i, i + 3, true, c, *fq, prev, ahead);
             if single.as_ref().map(|c| c.score) > best.as_ref().map(|c| c.score) {
                 best = single;
             }
@@ -1549,6 +1723,7 @@ mod tests {
                 sur.chars().next().unwrap(),
                 f,
                 super::char_before(text, i),
+                super::Ahead::read(text, i + sur.len()),
             );
             println!(
                 "{text}: {:?}",
