@@ -430,8 +430,8 @@ fn scan_text(
             score: f.score,
             preview: preview(f.kind, &f.text),
             text: f.text,
-            checks: f.evidence.checks,
-            context: f.evidence.context,
+            checks: f.evidence.checks.into_owned(),
+            context: f.evidence.context.map(std::borrow::Cow::into_owned),
         };
         if marked.contains(&line) {
             allowed.push(df);
@@ -519,8 +519,8 @@ fn doc_finding(
         score: f.score,
         preview: preview(f.kind, &f.text),
         text: f.text,
-        checks: f.evidence.checks,
-        context: f.evidence.context,
+        checks: f.evidence.checks.into_owned(),
+        context: f.evidence.context.map(std::borrow::Cow::into_owned),
     }
 }
 
@@ -646,7 +646,7 @@ fn scan_segment(scanner: &Scanner, seg: &Segment) -> Vec<Finding> {
                     f.start -= prefix.len();
                     f.end -= prefix.len();
                     if f.evidence.context.is_none() {
-                        f.evidence.context = Some(h.clone());
+                        f.evidence.context = Some(h.clone().into());
                     }
                     f
                 })
@@ -673,8 +673,8 @@ fn scan_segment(scanner: &Scanner, seg: &Segment) -> Vec<Finding> {
                     text: seg.text[start..end].to_string(),
                     score: 0.9,
                     evidence: Evidence {
-                        checks: vec!["name field"],
-                        context: Some(context),
+                        checks: std::borrow::Cow::Borrowed(&["name field"]),
+                        context: Some(context.into()),
                     },
                 });
                 found.sort_by_key(|f| f.start);

@@ -55,7 +55,7 @@ impl Detector for BankCard {
             let bin = dict::bins().lookup(d);
             let bin_len_ok =
                 bin.is_some_and(|b| b.lengths.is_empty() || b.lengths.contains(&d.len()));
-            let (score, checks): (f32, &[&'static str]) = if luhn && bin_len_ok {
+            let (score, checks): (f32, &'static [&'static str]) = if luhn && bin_len_ok {
                 (0.95, &["luhn", "issuer BIN"])
             } else if luhn && d.starts_with("62") {
                 (0.9, &["luhn", "UnionPay prefix"])

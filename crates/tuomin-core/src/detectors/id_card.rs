@@ -2,7 +2,7 @@
 //! first-generation 15-digit ones, Hong Kong/Macau/Taiwan residence
 //! permits (810000/820000/830000) included.
 
-use super::{each_candidate, finding, Detector, Prepared};
+use super::{each_candidate, finding_owned, Detector, Prepared};
 use crate::context::{self, Topic};
 use crate::dict::{self, Region};
 use crate::{Finding, Kind};
@@ -116,13 +116,13 @@ impl Detector for IdCard {
                     let ctx = ctx();
                     let bonus = if ctx.is_some() { 0.1 } else { 0.0 };
                     let score = 0.99 * r + bonus;
-                    Some(finding(
+                    Some(finding_owned(
                         p,
                         Kind::IdCard,
                         c.start,
                         c.end,
                         score,
-                        &["mod11-2 check digit", "birth date", why],
+                        vec!["mod11-2 check digit", "birth date", why],
                         ctx,
                     ))
                 }
@@ -136,13 +136,13 @@ impl Detector for IdCard {
                     // No check digit: a 15-digit number needs a real
                     // region, and context makes it sure.
                     let score = if ctx.is_some() { 0.95 } else { 0.7 * r };
-                    Some(finding(
+                    Some(finding_owned(
                         p,
                         Kind::IdCard,
                         c.start,
                         c.end,
                         score,
-                        &["15-digit birth date", why],
+                        vec!["15-digit birth date", why],
                         ctx,
                     ))
                 }

@@ -3,7 +3,7 @@
 //! with an optional extension; a bare local number only after a phone
 //! context word.
 
-use super::{each_candidate, finding, Detector, Prepared};
+use super::{each_candidate, finding_owned, Detector, Prepared};
 use crate::context::{self, Topic};
 use crate::dict;
 use crate::numeric::{char_at, char_before};
@@ -132,13 +132,13 @@ impl Detector for Landline {
                 end = e;
                 checks.push("extension");
             }
-            Some(finding(
+            Some(finding_owned(
                 p,
                 Kind::Landline,
                 start,
                 end,
                 score,
-                &checks,
+                checks,
                 ctx_word,
             ))
         });

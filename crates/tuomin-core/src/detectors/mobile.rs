@@ -71,13 +71,13 @@ impl Detector for Mobile {
             let start = country_code_start(p.text, run, c.first, start);
             let ctx = context::before(p.text, start, &[Topic::Phone, Topic::Wechat, Topic::Qq])
                 .map(|x| x.0);
-            let (base, check) = if allocated(d) {
-                (0.95, "allocated mobile segment")
+            let (base, checks): (f32, &'static [&'static str]) = if allocated(d) {
+                (0.95, &["allocated mobile segment"])
             } else {
-                (0.55, "mobile number shape")
+                (0.55, &["mobile number shape"])
             };
             let score = if ctx.is_some() { base + 0.25 } else { base };
-            Some(finding(p, Kind::Mobile, start, c.end, score, &[check], ctx))
+            Some(finding(p, Kind::Mobile, start, c.end, score, checks, ctx))
         });
     }
 }

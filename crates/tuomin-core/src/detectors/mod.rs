@@ -103,14 +103,15 @@ pub(crate) trait Detector: Send + Sync {
     fn detect(&self, p: &Prepared<'_>, out: &mut Vec<Finding>);
 }
 
-/// Build a finding for `text[start..end]`.
+/// Build a finding for `text[start..end]` (static checks: no allocation
+/// for the evidence).
 pub(crate) fn finding(
     p: &Prepared<'_>,
     kind: crate::Kind,
     start: usize,
     end: usize,
     score: f32,
-    checks: &[&'static str],
+    checks: &'static [&'static str],
     context: Option<&'static str>,
 ) -> Finding {
     Finding {
@@ -119,10 +120,26 @@ pub(crate) fn finding(
         end,
         text: p.text[start..end].to_string(),
         score: score.clamp(0.0, 1.0),
+        evidence: crate::Evidence::fixed(checks, context),
+    }
+}
+
+/// [`finding`] with checks put together at run time.
+pub(crate) fn finding_owned(
+    p: &Prepared<'_>,
+    kind: crate::Kind,
+    start: usize,
+    end: usize,
+    score: f32,
+    checks: Vec<&'static str>,
+    context: Option<&'static str>,
+) -> Finding {
+    Finding {
         evidence: crate::Evidence {
-            checks: checks.to_vec(),
-            context: context.map(str::to_string),
+            checks: std::borrow::Cow::Owned(checks),
+            context: context.map(std::borrow::Cow::Borrowed),
         },
+        ..finding(p, kind, start, end, score, &[], None)
     }
 }
 

@@ -1668,8 +1668,8 @@ impl PersonName {
             text: text[i..cand.end].to_string(),
             score: cand.score.clamp(0.0, 1.0),
             evidence: crate::Evidence {
-                checks: check_list(cand.checks),
-                context: cand.context.map(str::to_string),
+                checks: std::borrow::Cow::Owned(check_list(cand.checks)),
+                context: cand.context.map(std::borrow::Cow::Borrowed),
             },
         });
     }
