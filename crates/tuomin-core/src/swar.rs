@@ -204,21 +204,35 @@ mod sse2 {
         unsafe { _mm_loadu_si128(block.as_ptr().cast()) }
     }
 
+    /// The one block loop every search shares: `hits(b, i)` gives a bit
+    /// per byte of `b[i..i + 16]` that starts a match, reading at most
+    /// `ahead` bytes past the block. `Ok` with the first match, or `Err`
+    /// with where the tail starts.
     #[inline]
-    pub(super) fn next_digit(b: &[u8], mut i: usize) -> Result<usize, usize> {
-        // Three overlapping loads find a full-width digit (EF BC 90-99)
-        // by its three bytes at once.
-        while i + 18 <= b.len() {
-            let (v0, v1, v2) = (load(b, i), load(b, i + 1), load(b, i + 2));
-            let digits = in_range(v0, b'0', 9);
-            let full = equal(v0, 0xEF) & equal(v1, 0xBC) & in_range(v2, 0x90, 9);
-            let hits = digits | full;
-            if hits != 0 {
-                return Ok(i + hits.trailing_zeros() as usize);
+    fn find(
+        b: &[u8],
+        mut i: usize,
+        ahead: usize,
+        hits: impl Fn(&[u8], usize) -> u32,
+    ) -> Result<usize, usize> {
+        while i + 16 + ahead <= b.len() {
+            let h = hits(b, i);
+            if h != 0 {
+                return Ok(i + h.trailing_zeros() as usize);
             }
             i += 16;
         }
         Err(i)
+    }
+
+    #[inline]
+    pub(super) fn next_digit(b: &[u8], i: usize) -> Result<usize, usize> {
+        // Three overlapping loads find a full-width digit (EF BC 90-99)
+        // by its three bytes at once.
+        find(b, i, 2, |b, i| {
+            let (v0, v1, v2) = (load(b, i), load(b, i + 1), load(b, i + 2));
+            in_range(v0, b'0', 9) | (equal(v0, 0xEF) & equal(v1, 0xBC) & in_range(v2, 0x90, 9))
+        })
     }
 
     /// The digit count at `b[i..]` when it is shorter than sixteen and
@@ -233,47 +247,30 @@ mod sse2 {
     }
 
     #[inline]
-    pub(super) fn next_letter_of(b: &[u8], mut i: usize, x: u8, y: u8) -> Result<usize, usize> {
-        while i + 16 <= b.len() {
+    pub(super) fn next_letter_of(b: &[u8], i: usize, x: u8, y: u8) -> Result<usize, usize> {
+        find(b, i, 0, |b, i| {
             // SAFETY: SSE2 is enabled on every x86-64 target; register
             // arithmetic only.
             let lower = unsafe { _mm_or_si128(load(b, i), _mm_set1_epi8(0x20)) };
-            let hits = equal(lower, x) | equal(lower, y);
-            if hits != 0 {
-                return Ok(i + hits.trailing_zeros() as usize);
-            }
-            i += 16;
-        }
-        Err(i)
+            equal(lower, x) | equal(lower, y)
+        })
     }
 
     #[inline]
-    pub(super) fn next_separator(b: &[u8], mut i: usize) -> Result<usize, usize> {
-        while i + 18 <= b.len() {
+    pub(super) fn next_separator(b: &[u8], i: usize) -> Result<usize, usize> {
+        find(b, i, 2, |b, i| {
             let (v0, v1, v2) = (load(b, i), load(b, i + 1), load(b, i + 2));
             let single = equal(v0, b'\t') | equal(v0, b'|') | equal(v0, b',');
             let spaces = equal(v0, b' ') & equal(v1, b' ');
             let ideographic = equal(v0, 0xE3) & equal(v1, 0x80) & equal(v2, 0x80);
             let bar = equal(v0, 0xEF) & equal(v1, 0xBD) & equal(v2, 0x9C);
-            let hits = single | spaces | ideographic | bar;
-            if hits != 0 {
-                return Ok(i + hits.trailing_zeros() as usize);
-            }
-            i += 16;
-        }
-        Err(i)
+            single | spaces | ideographic | bar
+        })
     }
 
     #[inline]
-    pub(super) fn next_upper(b: &[u8], mut i: usize) -> Result<usize, usize> {
-        while i + 16 <= b.len() {
-            let upper = in_range(load(b, i), b'A', 25);
-            if upper != 0 {
-                return Ok(i + upper.trailing_zeros() as usize);
-            }
-            i += 16;
-        }
-        Err(i)
+    pub(super) fn next_upper(b: &[u8], i: usize) -> Result<usize, usize> {
+        find(b, i, 0, |b, i| in_range(load(b, i), b'A', 25))
     }
 }
 
