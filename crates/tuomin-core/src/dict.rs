@@ -312,7 +312,7 @@ fn pair(a: char, b: char) -> u64 {
 
 impl<V> WordMap<V> {
     /// Later pairs replace earlier ones with the same word.
-    fn new(pairs: impl IntoIterator<Item = (&'static str, V)>) -> Self {
+    pub(crate) fn new(pairs: impl IntoIterator<Item = (&'static str, V)>) -> Self {
         let mut m = WordMap {
             two: HashMap::default(),
             other: HashMap::default(),

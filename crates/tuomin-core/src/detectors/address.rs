@@ -248,27 +248,18 @@ fn context_before(text: &str, start: usize) -> bool {
     let from = crate::context::floor_char_boundary(text, start.saturating_sub(24));
     let window = &text[from..start];
     // Every context word has two characters: look each adjacent pair up
-    // once instead of searching the window for each word.
-    // A bitset of their first characters passes over most pairs without
-    // hashing.
-    type Words = (dict::HanSet, rustc_hash::FxHashSet<(char, char)>);
-    static WORDS: OnceLock<Words> = OnceLock::new();
+    // once (packed keys, behind a bitset of first characters) instead of
+    // searching the window for each word.
+    static WORDS: OnceLock<(dict::HanSet, dict::WordMap<()>)> = OnceLock::new();
     let (firsts, words) = WORDS.get_or_init(|| {
-        let pairs: rustc_hash::FxHashSet<(char, char)> = ADDRESS_CONTEXT
-            .iter()
-            .map(|w| {
-                let mut cs = w.chars();
-                match (cs.next(), cs.next(), cs.next()) {
-                    (Some(a), Some(b), None) => (a, b),
-                    _ => unreachable!("address context words have two characters"),
-                }
-            })
-            .collect();
-        (dict::HanSet::new(pairs.iter().map(|p| p.0)), pairs)
+        (
+            dict::HanSet::new(ADDRESS_CONTEXT.iter().filter_map(|w| w.chars().next())),
+            dict::WordMap::new(ADDRESS_CONTEXT.iter().map(|w| (*w, ()))),
+        )
     });
     let mut prev: Option<char> = None;
     for c in window.chars() {
-        if prev.is_some_and(|p| firsts.contains(p) && words.contains(&(p, c))) {
+        if prev.is_some_and(|p| firsts.contains(p) && words.get2(p, c).is_some()) {
             return true;
         }
         prev = Some(c);
@@ -556,6 +547,14 @@ mod tests {
         );
         assert_eq!(addrs("现住东湖路88号"), vec!["东湖路88号"]);
         assert_eq!(addrs("住霍邱县户胡镇龙潭村"), vec!["霍邱县户胡镇龙潭村"]);
+    }
+
+    #[test]
+    fn context_words_are_two_characters() {
+        // `context_before` looks words up by character pair.
+        assert!(super::ADDRESS_CONTEXT
+            .iter()
+            .all(|w| w.chars().count() == 2));
     }
 
     #[test]
