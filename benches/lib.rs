@@ -31,15 +31,38 @@ const PII: &[&str] = &[
 ];
 
 /// A deterministic pseudo-random generator (xorshift64*), so every run
-/// benchmarks the same text.
-struct Rng(u64);
+/// benchmarks the same data.
+///
+/// ```
+/// let mut r = tuomin_benches::Rng(7);
+/// let (a, b) = (r.next_u64(), r.next_u64());
+/// assert_ne!(a, b);
+/// assert!(r.below(10) < 10);
+/// ```
+pub struct Rng(pub u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    /// The next 64 pseudo-random bits.
+    pub fn next_u64(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
         self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    /// A number in `0..n`.
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n as u64) as usize
+    }
+
+    /// One of `xs`.
+    pub fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
+        xs[self.below(xs.len())]
+    }
+
+    /// True `pct` times in a hundred.
+    pub fn chance(&mut self, pct: u64) -> bool {
+        self.next_u64() % 100 < pct
     }
 }
 
@@ -56,7 +79,7 @@ pub fn mixed_corpus(bytes: usize, seed: u64) -> String {
     let mut rng = Rng(seed.max(1));
     let mut out = String::with_capacity(bytes + 256);
     while out.len() < bytes {
-        let r = rng.next();
+        let r = rng.next_u64();
         if r.is_multiple_of(8) {
             out.push_str(PII[(r / 8) as usize % PII.len()]);
         } else {

@@ -8,28 +8,8 @@ use std::fmt::Write as _;
 use std::io::{Cursor, Write};
 use std::path::Path;
 
+use tuomin_benches::Rng;
 use zip::write::SimpleFileOptions;
-
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        // xorshift64*
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
-        xs[self.below(xs.len())]
-    }
-    fn chance(&mut self, pct: u64) -> bool {
-        self.next() % 100 < pct
-    }
-}
 
 const DEPTS: &[&str] = &[
     "财政局",
@@ -98,7 +78,7 @@ fn id_card(r: &mut Rng) -> String {
 
 fn mobile(r: &mut Rng) -> String {
     let p = ["138", "139", "150", "186", "135", "177", "189", "158"];
-    format!("{}{:08}", p[r.below(p.len())], r.next() % 100_000_000)
+    format!("{}{:08}", p[r.below(p.len())], r.next_u64() % 100_000_000)
 }
 
 fn name(r: &mut Rng) -> String {
@@ -165,7 +145,7 @@ fn lines(r: &mut Rng, target: usize) -> Vec<String> {
 
 fn target_size(r: &mut Rng) -> usize {
     // log-uniform in 2..50 KB
-    let u = (r.next() % 1_000_000) as f64 / 1_000_000.0;
+    let u = (r.next_u64() % 1_000_000) as f64 / 1_000_000.0;
     (2048.0 * (25f64).powf(u)) as usize
 }
 
