@@ -220,24 +220,43 @@ fn header_kind(cell: &str) -> Option<Column> {
         Some(Column::Address)
     } else if bare.chars().count() > 12 {
         None
-    } else if ["账号", "帐号", "卡号", "账户", "帐户"]
-        .iter()
-        .any(|w| bare.contains(w))
-    {
-        Some(Column::Account)
-    } else if ["电话", "手机", "联系方式"]
-        .iter()
-        .any(|w| bare.contains(w))
-    {
-        Some(Column::Phone)
-    } else if ["身份证", "证件号", "身份号码"]
-        .iter()
-        .any(|w| bare.contains(w))
-    {
-        Some(Column::IdNumber)
     } else {
-        None
+        label_kind(bare)
     }
+}
+
+/// The column a label names by its last word (银行账号, 联系电话,
+/// 身份证号码, 手机号（选填）): a cell that merely holds the word in
+/// a sentence (`电话逐一督催`) is no label.
+fn label_kind(bare: &str) -> Option<Column> {
+    // A note in brackets after the label: 身份证号（后六位）.
+    let label = match bare.strip_suffix(['）', ')']) {
+        Some(s) => s.rfind(['（', '(']).map_or(bare, |i| &bare[..i]),
+        None => bare,
+    };
+    let word = ["号码", "号", "码"]
+        .iter()
+        .find_map(|t| label.strip_suffix(t))
+        .into_iter()
+        .chain([label]);
+    for w in word {
+        for (ends, kind) in [
+            (
+                &["账号", "帐号", "卡号", "账户", "帐户"][..],
+                Column::Account,
+            ),
+            (&["电话", "手机", "联系方式"][..], Column::Phone),
+            (
+                &["身份证", "证件号", "证件", "身份号码"][..],
+                Column::IdNumber,
+            ),
+        ] {
+            if ends.iter().any(|e| w.ends_with(e)) {
+                return Some(kind);
+            }
+        }
+    }
+    None
 }
 
 /// Cells under known headers, and the byte ranges of header lines.
@@ -340,6 +359,37 @@ mod tests {
         assert_eq!(header_kind("姓\u{3000}名"), Some(Column::Name));
         assert_eq!(header_kind("一卡通账号"), Some(Column::Account));
         assert_eq!(header_kind("张三"), None);
+        for (h, k) in [
+            ("联系电话", Column::Phone),
+            ("手机号码", Column::Phone),
+            ("联系方式（手机）", Column::Phone),
+            ("银行卡号", Column::Account),
+            ("开户账户", Column::Account),
+            ("身份证号码", Column::IdNumber),
+            ("证件号码", Column::IdNumber),
+            ("身份证号(后六位)", Column::IdNumber),
+            ("公民身份号码", Column::IdNumber),
+        ] {
+            assert_eq!(header_kind(h), Some(k), "{h}");
+        }
+        // A clause that holds a header word is no label.
+        for h in [
+            "电话逐一督催",
+            "手机拍照上传",
+            "账户资金安全",
+            "身份证明材料",
+        ] {
+            assert_eq!(header_kind(h), None, "{h}");
+        }
+    }
+
+    #[test]
+    fn prose_with_ascii_commas_opens_no_table() {
+        // Documents converted from Word often use ASCII commas in prose.
+        let t = "公开股做到分单位网上巡查,电话逐一督催,确保重点工作落实。\n\
+                 各乡镇要马上行动,真抓实干,圆满完成任务,王明负责。\n";
+        assert_eq!(texts(t), vec![]);
+        assert!(header_cells(t).1.is_empty());
     }
 
     fn texts(t: &str) -> Vec<(&str, Column)> {

@@ -1149,6 +1149,16 @@ fn evaluate(
         }
     }
     let word_freq = w2_freq.max(cand_freq);
+    // A frequent word whose given part holds no given-name character
+    // (县长信箱 → 信箱) is that word, whatever stands around it.
+    if word_freq >= 50
+        && given_score_fast(f, t, g1) < 0.0
+        && g2
+            .filter(|_| take3)
+            .is_none_or(|(c, _)| given_score_fast(f, t, c) < 0.0)
+    {
+        return None;
+    }
     if word_freq >= 3 {
         score -= if strong {
             0.15
@@ -1686,6 +1696,12 @@ mod tests {
             .build()
             .unwrap();
         s.scan(t).into_iter().map(|f| f.text).collect()
+    }
+
+    #[test]
+    fn words_after_titles_are_no_names() {
+        assert!(names("通过县长信箱、局长信箱受理群众来信").is_empty());
+        assert_eq!(names("局长信箱由经办人王建国负责"), vec!["王建国"]);
     }
 
     #[test]
