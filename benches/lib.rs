@@ -89,3 +89,47 @@ pub fn mixed_corpus(bytes: usize, seed: u64) -> String {
     }
     out
 }
+
+/// At least `bytes` bytes made of the UTF-8 text files at `path` (a file,
+/// or a directory read recursively in name order), repeated; each file
+/// ends with a line break. Files that are not UTF-8 are skipped.
+///
+/// ```
+/// let dir = std::env::temp_dir().join(format!("tuomin-bench-doc-{}", std::process::id()));
+/// std::fs::create_dir_all(&dir).unwrap();
+/// std::fs::write(dir.join("a.txt"), "户主：王建国").unwrap();
+/// let text = tuomin_benches::repeat_files(&dir, 100).unwrap();
+/// assert!(text.len() >= 100 && text.starts_with("户主：王建国\n"));
+/// std::fs::remove_dir_all(&dir).unwrap();
+/// ```
+pub fn repeat_files(path: &std::path::Path, bytes: usize) -> std::io::Result<String> {
+    fn collect(path: &std::path::Path, out: &mut Vec<String>) -> std::io::Result<()> {
+        if path.is_dir() {
+            let mut entries: Vec<_> = std::fs::read_dir(path)?
+                .map(|e| e.map(|e| e.path()))
+                .collect::<Result<_, _>>()?;
+            entries.sort();
+            for e in entries {
+                collect(&e, out)?;
+            }
+        } else if let Ok(s) = String::from_utf8(std::fs::read(path)?) {
+            out.push(s);
+        }
+        Ok(())
+    }
+    let mut files = Vec::new();
+    collect(path, &mut files)?;
+    if files.iter().all(|f| f.is_empty()) {
+        return Err(std::io::Error::other("no UTF-8 text found"));
+    }
+    let mut out = String::with_capacity(bytes + 4096);
+    while out.len() < bytes {
+        for f in &files {
+            out.push_str(f);
+            if !f.ends_with('\n') {
+                out.push('\n');
+            }
+        }
+    }
+    Ok(out)
+}

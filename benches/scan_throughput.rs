@@ -5,12 +5,21 @@
 //! runs over a 32 MiB corpus, once with the structured detectors only and once with
 //! every detector. `TUOMIN_BENCH=per-kind` measures each detector alone,
 //! `TUOMIN_BENCH=kind:person_name` one of them, `TUOMIN_BENCH=all` only the
-//! scan with every detector.
+//! scan with every detector. `TUOMIN_BENCH_TEXT=corpus/docs` measures the
+//! text files of a directory (repeated to the corpus size) instead of the
+//! generated text.
 
 use std::time::Instant;
 use tuomin_core::{Kind, Scanner};
 
 fn measure(name: &str, scanner: &Scanner, text: &str, rounds: usize) {
+    // `TUOMIN_BENCH_ROUNDS` overrides the number of rounds, e.g. to count
+    // the instructions of one round under valgrind by difference.
+    let rounds = std::env::var("TUOMIN_BENCH_ROUNDS")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+        .filter(|r| *r > 0)
+        .unwrap_or(rounds);
     let mut times = Vec::with_capacity(rounds);
     let mut findings = 0;
     for _ in 0..rounds {
@@ -51,7 +60,13 @@ fn main() {
         .ok()
         .and_then(|v| v.parse::<usize>().ok())
         .unwrap_or(32);
-    let text = tuomin_benches::mixed_corpus(mb << 20, 42);
+    // `TUOMIN_BENCH_TEXT=PATH` benchmarks real documents instead: the text
+    // files under PATH (a file or a directory), repeated up to the size.
+    let text = match std::env::var_os("TUOMIN_BENCH_TEXT") {
+        Some(path) => tuomin_benches::repeat_files(std::path::Path::new(&path), mb << 20)
+            .unwrap_or_else(|e| panic!("TUOMIN_BENCH_TEXT={}: {e}", path.to_string_lossy())),
+        None => tuomin_benches::mixed_corpus(mb << 20, 42),
+    };
     let structured: Vec<Kind> = Kind::ALL
         .into_iter()
         .filter(|k| !matches!(k, Kind::PersonName | Kind::Address))
