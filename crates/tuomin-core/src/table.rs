@@ -149,6 +149,9 @@ pub(crate) fn sep_of(line: &str) -> Option<Sep> {
 }
 
 /// Split a line (starting at byte `base`) into trimmed cells.
+///
+/// Every separator is ASCII or starts with `E3`/`EF` (U+3000, `｜`), so
+/// the line is read byte by byte; cells start and end on characters.
 fn cells(line: &str, base: usize, sep: Sep) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut push = |s: usize, e: usize| {
@@ -161,36 +164,41 @@ fn cells(line: &str, base: usize, sep: Sep) -> Vec<(usize, usize)> {
             out.push((base + s, base + s));
         }
     };
+    let b = line.as_bytes();
+    // The byte length of a space separator character at `i` (` `, U+3000).
+    let space_at = |i: usize| match b.get(i) {
+        Some(b' ') => 1,
+        Some(0xE3) if b.get(i + 1..i + 3) == Some(&[0x80, 0x80]) => 3,
+        _ => 0,
+    };
     let mut start = 0;
-    let mut it = line.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        let is_sep = match sep {
-            Sep::Tab => c == '\t',
-            Sep::Pipe => c == '|' || c == '｜',
-            Sep::Comma => c == ',',
-            Sep::Spaces => {
-                c == '\u{3000}'
-                    || (c == ' '
-                        && it
-                            .peek()
-                            .is_some_and(|(_, n)| *n == ' ' || *n == '\u{3000}'))
-            }
+    let mut i = 0;
+    while i < b.len() {
+        // The length of the separator at `i`, 0 when there is none.
+        let len = match (sep, b[i]) {
+            (Sep::Tab, b'\t') | (Sep::Pipe, b'|') | (Sep::Comma, b',') => 1,
+            (Sep::Pipe, 0xEF) if b.get(i + 1..i + 3) == Some(&[0xBD, 0x9C]) => 3,
+            (Sep::Spaces, 0xE3) => space_at(i),
+            (Sep::Spaces, b' ') if space_at(i + 1) > 0 => 1,
+            _ => 0,
         };
-        if is_sep {
-            let mut j = i + c.len_utf8();
-            if sep == Sep::Spaces {
-                while let Some((k, n)) = it.peek().copied() {
-                    if n == ' ' || n == '\u{3000}' {
-                        it.next();
-                        j = k + n.len_utf8();
-                    } else {
-                        break;
-                    }
-                }
-            }
-            push(start, i);
-            start = j;
+        if len == 0 {
+            i += 1;
+            continue;
         }
+        let mut j = i + len;
+        if sep == Sep::Spaces {
+            loop {
+                let n = space_at(j);
+                if n == 0 {
+                    break;
+                }
+                j += n;
+            }
+        }
+        push(start, i);
+        start = j;
+        i = j;
     }
     push(start, line.len());
     out
@@ -282,7 +290,13 @@ pub(crate) fn header_cells(text: &str) -> Tables {
             }
             let from = pos.max(memchr::memrchr(b'\n', &b[..p]).map_or(0, |i| i + 1));
             let to = memchr::memchr(b'\n', &b[p..]).map_or(text.len(), |i| p + i + 1);
-            if !header_words().is_match(&text[from..to]) {
+            // A header line holds a header word and no `key：value` cell
+            // (see `header_like` below): other lines are passed over.
+            let line = &b[from..to];
+            if memchr::memchr(b':', line).is_some()
+                || memchr::memmem::find(line, "：".as_bytes()).is_some()
+                || !header_words().is_match(&text[from..to])
+            {
                 pos = to;
                 continue;
             }
@@ -347,6 +361,74 @@ pub(crate) fn header_cells(text: &str) -> Tables {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The plain char-by-char splitter `cells` must agree with.
+    fn cells_by_char(line: &str, base: usize, sep: Sep) -> Vec<(usize, usize)> {
+        let mut bounds = Vec::new();
+        let mut start = 0;
+        let mut it = line.char_indices().peekable();
+        while let Some((i, c)) = it.next() {
+            let is_sep = match sep {
+                Sep::Tab => c == '\t',
+                Sep::Pipe => c == '|' || c == '｜',
+                Sep::Comma => c == ',',
+                Sep::Spaces => {
+                    c == '\u{3000}'
+                        || (c == ' '
+                            && it
+                                .peek()
+                                .is_some_and(|(_, n)| matches!(n, ' ' | '\u{3000}')))
+                }
+            };
+            if is_sep {
+                let mut j = i + c.len_utf8();
+                if sep == Sep::Spaces {
+                    while let Some((k, n)) = it
+                        .peek()
+                        .copied()
+                        .filter(|(_, n)| matches!(n, ' ' | '\u{3000}'))
+                    {
+                        it.next();
+                        j = k + n.len_utf8();
+                    }
+                }
+                bounds.push((start, i));
+                start = j;
+            }
+        }
+        bounds.push((start, line.len()));
+        bounds
+            .into_iter()
+            .map(|(s, e)| {
+                let piece = &line[s..e];
+                let lead = piece.len() - piece.trim_start_matches([' ', '\u{3000}', '\t']).len();
+                let trail =
+                    piece.len() - piece.trim_end_matches([' ', '\u{3000}', '\t', '\r']).len();
+                if s + lead < e.saturating_sub(trail) {
+                    (base + s + lead, base + e - trail)
+                } else {
+                    (base + s, base + s)
+                }
+            })
+            .collect()
+    }
+
+    proptest! {
+        #[test]
+        fn byte_splitter_matches_the_char_splitter(
+            parts in proptest::collection::vec(prop_oneof![
+                Just(" "), Just("  "), Just("\u{3000}"), Just("\t"), Just("|"), Just("｜"),
+                Just(","), Just("，"), Just("\r"), Just("张三"), Just("a"), Just("㐀"), Just("ｘ"),
+            ], 0..24),
+            base in 0usize..100,
+        ) {
+            let line = parts.concat();
+            for sep in [Sep::Tab, Sep::Pipe, Sep::Comma, Sep::Spaces] {
+                prop_assert_eq!(cells(&line, base, sep), cells_by_char(&line, base, sep));
+            }
+        }
+    }
 
     #[test]
     fn every_listed_header_is_a_header() {
