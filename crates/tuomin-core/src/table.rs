@@ -121,27 +121,18 @@ pub(crate) enum Sep {
     Spaces,
 }
 
-/// The column separator of a line, in one pass over its bytes: tab
-/// before pipe before runs of spaces before comma.
+/// The column separator of a line: tab before pipe before runs of
+/// spaces before comma (each looked for with a vectorized search).
 pub(crate) fn sep_of(line: &str) -> Option<Sep> {
+    use memchr::{memchr, memmem};
     let b = line.as_bytes();
-    let (mut pipe, mut spaces, mut comma) = (false, false, false);
-    for (i, &c) in b.iter().enumerate() {
-        match c {
-            b'\t' => return Some(Sep::Tab),
-            b'|' => pipe = true,
-            b' ' if b.get(i + 1) == Some(&b' ') => spaces = true,
-            b',' => comma = true,
-            0xEF if b.get(i + 1) == Some(&0xBD) && b.get(i + 2) == Some(&0x9C) => pipe = true, // ｜
-            0xE3 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x80) => spaces = true, // U+3000
-            _ => {}
-        }
-    }
-    if pipe {
+    if memchr(b'\t', b).is_some() {
+        Some(Sep::Tab)
+    } else if memchr(b'|', b).is_some() || memmem::find(b, "｜".as_bytes()).is_some() {
         Some(Sep::Pipe)
-    } else if spaces {
+    } else if memmem::find(b, b"  ").is_some() || memmem::find(b, "\u{3000}".as_bytes()).is_some() {
         Some(Sep::Spaces)
-    } else if comma {
+    } else if memchr(b',', b).is_some() {
         Some(Sep::Comma)
     } else {
         None
@@ -171,9 +162,17 @@ fn cells(line: &str, base: usize, sep: Sep) -> Vec<(usize, usize)> {
         Some(0xE3) if b.get(i + 1..i + 3) == Some(&[0x80, 0x80]) => 3,
         _ => 0,
     };
+    // The first byte of every separator of `sep`.
+    let (first, other) = match sep {
+        Sep::Tab => (b'\t', b'\t'),
+        Sep::Pipe => (b'|', 0xEF),
+        Sep::Comma => (b',', b','),
+        Sep::Spaces => (b' ', 0xE3),
+    };
     let mut start = 0;
     let mut i = 0;
-    while i < b.len() {
+    while let Some(k) = memchr::memchr2(first, other, &b[i..]) {
+        i += k;
         // The length of the separator at `i`, 0 when there is none.
         let len = match (sep, b[i]) {
             (Sep::Tab, b'\t') | (Sep::Pipe, b'|') | (Sep::Comma, b',') => 1,
@@ -414,7 +413,42 @@ mod tests {
             .collect()
     }
 
+    /// The one-loop separator test `sep_of` must agree with.
+    fn sep_by_loop(line: &str) -> Option<Sep> {
+        let b = line.as_bytes();
+        let (mut pipe, mut spaces, mut comma) = (false, false, false);
+        for (i, &c) in b.iter().enumerate() {
+            match c {
+                b'\t' => return Some(Sep::Tab),
+                b'|' => pipe = true,
+                b' ' if b.get(i + 1) == Some(&b' ') => spaces = true,
+                b',' => comma = true,
+                0xEF if b.get(i + 1..i + 3) == Some(&[0xBD, 0x9C]) => pipe = true,
+                0xE3 if b.get(i + 1..i + 3) == Some(&[0x80, 0x80]) => spaces = true,
+                _ => {}
+            }
+        }
+        [
+            (pipe, Sep::Pipe),
+            (spaces, Sep::Spaces),
+            (comma, Sep::Comma),
+        ]
+        .into_iter()
+        .find_map(|(on, sep)| on.then_some(sep))
+    }
+
     proptest! {
+        #[test]
+        fn separator_search_matches_the_loop(
+            parts in proptest::collection::vec(prop_oneof![
+                Just(" "), Just("\u{3000}"), Just("\t"), Just("|"), Just("｜"),
+                Just(","), Just("，"), Just("张三"), Just("a"), Just("㐀"),
+            ], 0..16),
+        ) {
+            let line = parts.concat();
+            prop_assert_eq!(sep_of(&line), sep_by_loop(&line));
+        }
+
         #[test]
         fn byte_splitter_matches_the_char_splitter(
             parts in proptest::collection::vec(prop_oneof![

@@ -16,6 +16,7 @@
 //! a 姓名 column; transliterated names with a middle dot (买买提·艾力)
 //! by their shape.
 
+use aho_corasick::AhoCorasick;
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
@@ -1217,7 +1218,20 @@ fn followed_by_org(text: &str, end: usize) -> bool {
         .find(['，', '。', '；', '、', '\n', '：', '（', '(', ' ', '\t'])
         .unwrap_or(rest.len());
     let seg = &rest[..stop];
-    ORG_WORDS.iter().any(|w| seg.contains(w))
+    static ORG: OnceLock<AhoCorasick> = OnceLock::new();
+    any_word(&ORG, ORG_WORDS).is_match(seg)
+}
+
+/// One automaton for a word list, built once: `is_match` costs one pass
+/// where `words.iter().any(|w| s.contains(w))` costs one per word.
+fn any_word(cell: &'static OnceLock<AhoCorasick>, words: &[&str]) -> &'static AhoCorasick {
+    cell.get_or_init(|| AhoCorasick::new(words).expect("valid patterns"))
+}
+
+/// Does `s` hold one of [`NOT_NAME_PARTS`]?
+fn has_not_name_part(s: &str) -> bool {
+    static PARTS: OnceLock<AhoCorasick> = OnceLock::new();
+    any_word(&PARTS, NOT_NAME_PARTS).is_match(s)
 }
 
 /// The byte length of the place name (张家港, 李家庄: surname, one
@@ -1259,22 +1273,25 @@ fn list_of_places(text: &str, from: usize) -> bool {
     let tail = &text[from..crate::context::floor_char_boundary(text, from + 120)];
     let end = tail.find(['。', '，', '；', '\n']).unwrap_or(tail.len());
     let seg = &tail[..end];
-    [
-        "乡镇",
-        "个镇",
-        "个乡",
-        "个村",
-        "村（居）",
-        "街道",
-        "单位",
-        "部门",
-        "县区",
-        "市县",
-        "地区",
-        "社区",
-    ]
-    .iter()
-    .any(|w| seg.contains(w))
+    static PLACES: OnceLock<AhoCorasick> = OnceLock::new();
+    any_word(
+        &PLACES,
+        &[
+            "乡镇",
+            "个镇",
+            "个乡",
+            "个村",
+            "村（居）",
+            "街道",
+            "单位",
+            "部门",
+            "县区",
+            "市县",
+            "地区",
+            "社区",
+        ],
+    )
+    .is_match(seg)
 }
 
 /// Names without a surname (阿依古丽, 扎西多吉) after a role word, and
@@ -1324,7 +1341,7 @@ fn name_after_role(text: &str, i: usize) -> Option<(usize, usize)> {
     }
     let s = &text[i..e];
     if s.chars().any(|c| is_mask(c) || is_place_suffix(c))
-        || NOT_NAME_PARTS.iter().any(|w| s.contains(w))
+        || has_not_name_part(s)
         || dict::name_tables().words.contains_key(s)
     {
         return None;
@@ -1529,7 +1546,7 @@ impl Detector for PersonName {
                 }
                 let v = &text[start..pos];
                 if v.chars().count() >= 2
-                    && !NOT_NAME_PARTS.iter().any(|w| v.contains(w))
+                    && !has_not_name_part(v)
                     && !v.chars().any(is_mask)
                     && !t.words.contains_key(v)
                 {
