@@ -924,6 +924,16 @@ fn check_list(checks: u16) -> Vec<&'static str> {
         .collect()
 }
 
+/// [`check_list`] of `checks`, built once per combination and shared by
+/// every finding that has it (a finding then allocates only its text).
+fn static_check_list(checks: u16) -> &'static [&'static str] {
+    const N: usize = 1 << CHECKS.len();
+    type List = OnceLock<Box<[&'static str]>>;
+    static LISTS: OnceLock<Box<[List]>> = OnceLock::new();
+    let lists = LISTS.get_or_init(|| (0..N).map(|_| OnceLock::new()).collect());
+    lists[usize::from(checks) % N].get_or_init(|| check_list(checks).into_boxed_slice())
+}
+
 /// What a caller has read after a surname already: the character after
 /// it, the one after that, and (single surnames) the frequency of the
 /// word the surname makes with the first.
@@ -1695,7 +1705,7 @@ impl PersonName {
             text: text[i..cand.end].to_string(),
             score: cand.score.clamp(0.0, 1.0),
             evidence: crate::Evidence {
-                checks: std::borrow::Cow::Owned(check_list(cand.checks)),
+                checks: std::borrow::Cow::Borrowed(static_check_list(cand.checks)),
                 context: cand.context.map(std::borrow::Cow::Borrowed),
             },
         });
