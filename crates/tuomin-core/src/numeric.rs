@@ -203,6 +203,10 @@ fn classify(b: &[u8], i: usize) -> (Class, usize) {
         b'*' => (Class::Mask, 1),
         0xC3 if i + 1 < b.len() && b[i + 1] == 0x97 => (Class::Mask, 2), // ×
         0xE2 if i + 2 < b.len() && b[i + 1] == 0x97 && b[i + 2] == 0x8F => (Class::Mask, 3), // ●
+        // `–` and `—`: Word turns the hyphen of `0396-6929087` into a dash.
+        0xE2 if i + 2 < b.len() && b[i + 1] == 0x80 && matches!(b[i + 2], 0x93 | 0x94) => {
+            (Class::Sep, 3)
+        }
         _ => (Class::Other, utf8_len(c)),
     }
 }
@@ -381,7 +385,7 @@ pub(crate) fn runs_into(text: &str, out: &mut Runs) {
 fn may_extend(b: &[u8], i: usize) -> bool {
     match b.get(i) {
         Some(b' ' | b'-' | b'X' | b'x' | b'*') => true,
-        // Multi-byte: a full-width digit, hyphen, X or mask, `×`, `●` —
+        // Multi-byte: a full-width digit, hyphen, dash, X or mask, `×`, `●` —
         // not `，` or any other char with the same lead byte.
         Some(0xEF | 0xC3 | 0xE2) => !matches!(classify(b, i).0, Class::Other),
         _ => false,

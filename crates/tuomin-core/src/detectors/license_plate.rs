@@ -30,16 +30,29 @@ fn plate_len(s: &str) -> Option<usize> {
     }
     let mut body = String::new();
     let mut end = 0;
+    let mut suffix = None;
     for (i, c) in it {
         if (c.is_ascii_digit() || plate_letter(c)) && body.len() < 7 {
             body.push(c);
             end = i + 1;
         } else {
+            // Trailers, driving-school, police, Hong Kong/Macao border and
+            // consular plates end in a character: `渝F3M29挂`, `粤Z1234港`.
+            if matches!(
+                c,
+                '挂' | '学' | '警' | '港' | '澳' | '领' | '使' | '试' | '超'
+            ) {
+                suffix = Some(i + c.len_utf8());
+            }
             break;
         }
     }
     let digits = body.bytes().filter(u8::is_ascii_digit).count();
     let ok = match body.len() {
+        4 if digits >= 2 => {
+            end = suffix?;
+            true
+        }
         5 => digits >= 3,
         // New-energy plates: D/F (or A-K for some) first or last, 5 digits.
         6 => {
@@ -117,6 +130,12 @@ mod tests {
         assert_eq!(plates("粤B12345F"), vec!["粤B12345F"]);
         assert_eq!(plates("苏E3C5M2"), vec!["苏E3C5M2"]);
         assert_eq!(plates("沪A1B234"), vec!["沪A1B234"]);
+        assert_eq!(plates("挂车渝F3M29挂，"), vec!["渝F3M29挂"]);
+        assert_eq!(plates("粤Z1234港"), vec!["粤Z1234港"]);
+        assert!(
+            plates("皖A1234号").is_empty(),
+            "four characters need a plate suffix"
+        );
     }
 
     #[test]

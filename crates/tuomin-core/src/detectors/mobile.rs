@@ -71,10 +71,13 @@ impl Detector for Mobile {
             let start = country_code_start(p.text, run, c.first, start);
             let ctx = context::before(p.text, start, &[Topic::Phone, Topic::Wechat, Topic::Qq])
                 .map(|x| x.0);
+            // An 11-digit number outside every allocated segment is a
+            // code (岗位代码 14232401001, 准考证号) unless a phone word
+            // stands before it: below the default threshold alone.
             let (base, checks): (f32, &'static [&'static str]) = if allocated(d) {
                 (0.95, &["allocated mobile segment"])
             } else {
-                (0.55, &["mobile number shape"])
+                (0.45, &["mobile number shape"])
             };
             let score = if ctx.is_some() { base + 0.25 } else { base };
             Some(finding(p, Kind::Mobile, start, c.end, score, checks, ctx))
@@ -172,9 +175,13 @@ mod tests {
         assert!(allocated(b"16612345678"));
         assert!(!allocated(b"14012345678"));
         assert!(mobile_shaped(b"14012345678"));
-        // An unallocated segment scores lower.
+        // An unallocated segment is reported only after a phone word.
         let f = found(&Mobile, "14012345678");
-        assert!(f[0].2 < 0.9);
+        assert!(f[0].2 < crate::scanner::DEFAULT_MIN_SCORE);
+        let f = found(&Mobile, "联系电话：14012345678");
+        assert!(f[0].2 >= crate::scanner::DEFAULT_MIN_SCORE);
+        let s = crate::Scanner::new();
+        assert!(s.scan("岗位代码14232401015").is_empty());
     }
 
     #[test]

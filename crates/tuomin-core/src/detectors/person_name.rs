@@ -167,6 +167,26 @@ const ROLE_BEFORE: &[&str] = &[
     "公证员",
     "调解员",
     "网格员",
+    "代领人",
+    "执法人员",
+    "介绍人",
+    "责任编辑",
+    "编辑",
+    "记者",
+    "通讯员",
+    "主持人",
+    "代理审判员",
+    "法官助理",
+    "执行员",
+    "县领导",
+    "市领导",
+    // Court documents space out the signatures: 审　判　长　吴建成.
+    "审　判　长",
+    "审　判　员",
+    "书　记　员",
+    "审 判 长",
+    "审 判 员",
+    "书 记 员",
 ];
 
 /// Words that, right after a name, say it is one (titles, in [`TITLES`],
@@ -190,6 +210,8 @@ const AFTER: &[&str] = &[
     " 女",
     "\t男",
     "\t女",
+    "\u{3000}男",
+    "\u{3000}女",
     "副县长",
     "代表",
     "，性别",
@@ -235,6 +257,10 @@ const STOP: &str = "的了是在和与及等为于对将把被向从到说讲指
 const TITLES: &[&str] = &[
     "主任",
     "科长",
+    "市长",
+    "区长",
+    "省长",
+    "州长",
     "股长",
     "局长",
     "县长",
@@ -1229,7 +1255,16 @@ fn followed_by_org(text: &str, end: usize) -> bool {
         .unwrap_or(rest.len());
     let seg = &rest[..stop];
     static ORG: OnceLock<AhoCorasick> = OnceLock::new();
-    any_word(&ORG, ORG_WORDS).is_match(seg)
+    // The words between the name and the organization word are the rest
+    // of the organization's name (金泰建材有限公司), not a clause: no
+    // function word or verb-like stop character stands in them
+    // (李春华驾驶挂靠于被告恒通公司).
+    any_word(&ORG, ORG_WORDS).find(seg).is_some_and(|m| {
+        let s = sets();
+        seg[..m.start()]
+            .chars()
+            .all(|c| !s.stop.contains(c) && !s.function.contains(c))
+    })
 }
 
 /// One automaton for a word list, built once: `is_match` costs one pass
@@ -1723,6 +1758,24 @@ mod tests {
             .build()
             .unwrap();
         s.scan(t).into_iter().map(|f| f.text).collect()
+    }
+
+    #[test]
+    fn names_in_court_police_and_news_styles() {
+        assert_eq!(names("审　判　长　吴建成"), vec!["吴建成"]);
+        assert_eq!(names("　　梁国栋　男　1975年11月"), vec!["梁国栋"]);
+        assert_eq!(names("代领人:白建军"), vec!["白建军"]);
+        assert_eq!(names("市长孙立国主持召开会议"), vec!["孙立国"]);
+        // Regional surnames: 纳 (Hui), 粘 (Fujian).
+        assert_eq!(names("驾驶人纳文军驾驶小型轿车"), vec!["纳文军"]);
+        assert_eq!(names("人民陪审员　粘金水"), vec!["粘金水"]);
+        // A clause that runs on to a company is no company name…
+        assert_eq!(
+            names("被告李春华驾驶挂靠于被告恒通公司的货车"),
+            vec!["李春华"]
+        );
+        // …but a name that opens one is.
+        assert!(names("由王建国建材有限公司承建").is_empty());
     }
 
     #[test]

@@ -79,7 +79,19 @@ impl Detector for Wechat {
             let sep = rest
                 .char_indices()
                 .take_while(|(_, c)| {
-                    matches!(c, '：' | ':' | ' ' | '号' | '\u{3000}' | '为' | '是')
+                    matches!(
+                        c,
+                        '：' | ':'
+                            | ' '
+                            | '号'
+                            | '\u{3000}'
+                            | '为'
+                            | '是'
+                            | '“'
+                            | '"'
+                            | '「'
+                            | '\''
+                    )
                 })
                 .last()
                 .map_or(0, |(i, c)| i + c.len_utf8());
@@ -122,6 +134,7 @@ mod tests {
         assert_eq!(ids("微信：zhangsan_1988"), vec!["zhangsan_1988"]);
         assert_eq!(ids("微信号 wxid_abc123def"), vec!["wxid_abc123def"]);
         assert_eq!(ids("WeChat: li-si-2020。"), vec!["li-si-2020"]);
+        assert_eq!(ids("微信号“mjb_777”、QQ号"), vec!["mjb_777"]);
     }
 
     #[test]
