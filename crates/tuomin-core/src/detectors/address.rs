@@ -24,6 +24,8 @@ pub(crate) struct Address;
 const UNITS: &[&str] = &[
     "号楼", "号院", "号房", "单元", "号", "栋", "幢", "座", "室", "层", "楼", "组", "队", "社",
     "户", "弄", "排", "巷",
+    // 富强街18委12组: numbered residents' committees (居委) in the north-east.
+    "委",
 ];
 
 /// Street-level suffixes (a name before them).
@@ -131,11 +133,52 @@ fn detail_at(text: &str, i: usize) -> Option<usize> {
         .map(|u| e + u.len())
 }
 
-/// Detail parts chained from `i` (`88号3栋2单元501室`): the end of the
-/// last one, also taking a trailing bare room number (`2单元501`).
+/// A lettered building after a number (`B栋`, `A座`): returns the end.
+fn lettered_at(text: &str, i: usize) -> Option<usize> {
+    let c = next_char(text, i).filter(char::is_ascii_uppercase)?;
+    let rest = &text[i + c.len_utf8()..];
+    ["栋", "幢", "座", "号楼", "单元"]
+        .iter()
+        .find(|u| rest.starts_with(**u))
+        .map(|u| i + c.len_utf8() + u.len())
+}
+
+/// An estate or building name (`华阳小区`, `宝龙城市广场`) at `i` with a
+/// detail right after it (`B栋1403室`, `7号楼`): returns the end of the
+/// name.
+fn estate_at(text: &str, i: usize) -> Option<usize> {
+    let mut e = i;
+    for _ in 0..8 {
+        // Estate names may hold division characters (城市广场, 县委宿舍).
+        let c = next_char(text, e)
+            .filter(|c| is_han(*c) && !"号的在住于是为和与及等个共各".contains(*c))?;
+        e += c.len_utf8();
+        let rest = &text[e..];
+        if e - i >= 6
+            && ESTATES.iter().any(|s| text[..e].ends_with(s))
+            && (detail_at(text, e).is_some() || lettered_at(text, e).is_some())
+        {
+            return Some(e);
+        }
+        if rest.is_empty() {
+            return None;
+        }
+    }
+    None
+}
+
+/// Detail parts chained from `i` (`88号3栋2单元501室`, `566号华阳小区B栋
+/// 1403室`): the end of the last one, also taking a trailing bare room
+/// number (`2单元501`).
 fn details_from(text: &str, mut i: usize) -> usize {
-    while let Some(e) = detail_at(text, i) {
-        i = e;
+    loop {
+        if let Some(e) = detail_at(text, i).or_else(|| lettered_at(text, i)) {
+            i = e;
+        } else if let Some(e) = estate_at(text, i) {
+            i = e;
+        } else {
+            break;
+        }
     }
     // A trailing bare number after a unit: `2单元501`.
     let mut e = i;
@@ -190,7 +233,9 @@ fn part_before(text: &str, end: usize) -> Option<(usize, bool)> {
             let mut s = end - suf.len();
             let mut n = 0;
             while let Some(c) = prev_char(text, s) {
-                if n == max || !name_char(c) {
+                // A name does not reach back over a higher part's suffix
+                // (城关街道|北关社区).
+                if n == max || !name_char(c) || text[..s].ends_with("街道") {
                     break;
                 }
                 s -= c.len_utf8();
@@ -214,6 +259,7 @@ fn part_before(text: &str, end: usize) -> Option<(usize, bool)> {
         return Some((s, false));
     }
     generic(VILLAGES, 1, 5, false)
+        .or_else(|| hamlet_before(text, end))
         .or_else(|| generic(STREETS, 1, 6, false))
         .or_else(|| generic(ESTATES, 2, 8, false))
         .or_else(|| {
@@ -236,6 +282,22 @@ fn part_before(text: &str, end: usize) -> Option<(usize, bool)> {
                 true,
             )
         })
+}
+
+/// A hamlet (自然村) named right after its village, before a house
+/// number: `庄头村前埔398号`, `黎塘村委会下街坡38号`. Returns its start.
+fn hamlet_before(text: &str, end: usize) -> Option<(usize, bool)> {
+    // Only right before a number.
+    next_char(text, end).filter(|c| is_num(*c))?;
+    let mut s = end;
+    for _ in 0..3 {
+        let c = prev_char(text, s).filter(|c| name_char(*c))?;
+        s -= c.len_utf8();
+        if VILLAGES.iter().any(|v| text[..s].ends_with(v)) {
+            return Some((s, false));
+        }
+    }
+    None
 }
 
 /// An address context word or `住` shortly before `start`.
@@ -547,6 +609,38 @@ mod tests {
         );
         assert_eq!(addrs("现住东湖路88号"), vec!["东湖路88号"]);
         assert_eq!(addrs("住霍邱县户胡镇龙潭村"), vec!["霍邱县户胡镇龙潭村"]);
+    }
+
+    #[test]
+    fn sub_districts_estates_hamlets_and_numbered_committees() {
+        for (text, want) in [
+            (
+                "房屋坐落涡阳县城关街道北关社区道口巷7号，证载",
+                "涡阳县城关街道北关社区道口巷7号",
+            ),
+            (
+                "住福建省龙岩市新罗区西陂街道龙腾中路566号华阳小区B栋1403室。",
+                "福建省龙岩市新罗区西陂街道龙腾中路566号华阳小区B栋1403室",
+            ),
+            (
+                "现住晋江市青阳街道世纪大道1099号宝龙城市广场7号楼1202室。",
+                "晋江市青阳街道世纪大道1099号宝龙城市广场7号楼1202室",
+            ),
+            (
+                "住晋江市安海镇庄头村前埔398号，",
+                "晋江市安海镇庄头村前埔398号",
+            ),
+            (
+                "户籍地址：宾阳县黎塘镇黎塘村委会下街坡38号，",
+                "宾阳县黎塘镇黎塘村委会下街坡38号",
+            ),
+            (
+                "（富裕县富裕镇富强街18委12组）",
+                "富裕县富裕镇富强街18委12组",
+            ),
+        ] {
+            assert_eq!(addrs(text), vec![want], "{text}");
+        }
     }
 
     #[test]
