@@ -602,7 +602,7 @@ fn fast() -> &'static Fast {
             .enumerate()
             .filter(|(_, fl)| **fl != 0)
             .filter_map(|(k, _)| char::from_u32(HAN_BASE + k as u32))
-            .chain(['，', '（', '•']);
+            .chain(['，', '（', '•', '‧', '・']);
         for c in stops {
             let mut buf = [0u8; 4];
             if let [b0, b1, b2] = *c.encode_utf8(&mut buf).as_bytes() {
@@ -674,6 +674,13 @@ fn is_mask(c: char) -> bool {
             | '＿'
             | '_'
     )
+}
+
+/// The dots between the parts of a transliterated name: `·` (the
+/// standard one), `•`, `‧` and `・` (typed by other input methods).
+#[inline]
+fn is_name_dot(c: char) -> bool {
+    matches!(c, '·' | '•' | '‧' | '・')
 }
 
 #[inline]
@@ -897,7 +904,7 @@ fn boundary_before(prev: Option<char>) -> bool {
 fn boundary_after_char(next: Option<char>) -> bool {
     match next {
         None => true,
-        Some(c) => !is_han(c) && c != '·' && c != '•',
+        Some(c) => !is_han(c) && !is_name_dot(c),
     }
 }
 
@@ -1354,6 +1361,10 @@ fn dotted_name(text: &str, dot: usize) -> Option<(usize, usize)> {
             break;
         }
     }
+    // 鲁布格村·大箐梁子: a place and its locality, not a name.
+    if text[s..dot].contains(|c: char| "省市县区镇乡村组社街路".contains(c)) {
+        return None;
+    }
     let dot_len = next_char(text, dot)?.len_utf8();
     let mut e = dot + dot_len;
     let mut m = 0;
@@ -1416,9 +1427,12 @@ impl Detector for PersonName {
             let v = &text[cell.start..cell.end];
             let n = v.chars().count();
             if (2..=12).contains(&n)
-                && v.chars().all(|c| is_han(c) || c == '·' || c == '•')
+                && v.chars().all(|c| is_han(c) || is_name_dot(c))
                 && !v.chars().any(is_mask)
-                && (n <= 4 || v.contains(['·', '•']))
+                // Mongolian and Tibetan names run to five or six
+                // characters (乌云毕力格) without a dot.
+                && (n <= 6 || v.contains(is_name_dot))
+                && !has_not_name_part(v)
             {
                 out.push(finding(
                     p,
@@ -1486,6 +1500,20 @@ impl Detector for PersonName {
                     _ => 0,
                 };
                 if flags == 0 {
+                    // `・` (E3 83 BB) between the parts of a name.
+                    if u == 0x30FB {
+                        if let Some((s, e)) = dotted_name(text, i) {
+                            out.push(finding(
+                                p,
+                                Kind::PersonName,
+                                s,
+                                e,
+                                0.85,
+                                &["transliterated name"],
+                                None,
+                            ));
+                        }
+                    }
                     i += 3;
                     continue;
                 }
@@ -1536,12 +1564,13 @@ impl Detector for PersonName {
                     }
                     i += 3;
                 }
-                // 3. Dotted transliterated names: `·` is C2 B7, `•` E2 80 A2.
+                // 3. Dotted transliterated names: `·` is C2 B7, `•` E2 80 A2,
+                // `‧` E2 80 A7 (`・` is found with the Han characters).
                 0xC2 | 0xE2 => {
                     let dot = if lead == 0xC2 {
                         b.get(i + 1) == Some(&0xB7)
                     } else {
-                        b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0xA2)
+                        b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0xA2 | 0xA7))
                     };
                     if dot {
                         if let Some((s, e)) = dotted_name(text, i) {
@@ -1570,9 +1599,7 @@ impl Detector for PersonName {
             for &pos in &genders {
                 let mut s = pos;
                 let mut n = 0;
-                while let Some(c) =
-                    prev_char(text, s).filter(|c| is_han(*c) || matches!(c, '·' | '•'))
-                {
+                while let Some(c) = prev_char(text, s).filter(|c| is_han(*c) || is_name_dot(*c)) {
                     if n == 6 {
                         break;
                     }
@@ -1776,6 +1803,24 @@ mod tests {
         );
         // …but a name that opens one is.
         assert!(names("由王建国建材有限公司承建").is_empty());
+    }
+
+    #[test]
+    fn dotted_names_with_any_dot_and_dotted_places() {
+        assert_eq!(
+            names("6. 热合曼江・吐尔洪，男，维吾尔族"),
+            vec!["热合曼江・吐尔洪"]
+        );
+        assert_eq!(names("申请人：买买提‧艾力，男"), vec!["买买提‧艾力"]);
+        assert!(names("马街镇鲁布格村·大箐梁子\t12林班").is_empty());
+    }
+
+    #[test]
+    fn long_names_in_a_name_column() {
+        let t = "序号 | 姓名 | 性别 | 参保类型\n1 | 乌云毕力格 | 男 | 城乡居民\n";
+        assert_eq!(names(t), vec!["乌云毕力格"]);
+        let t = "| 死亡人员 | 死亡日期 | 领取人 |\n| 莫日根 | 2023-11-17 | 莫丽娟 |\n";
+        assert_eq!(names(t), vec!["莫日根", "莫丽娟"]);
     }
 
     #[test]
