@@ -199,6 +199,18 @@ const WORDS_EXTRA: &str = include_str!("../../../dictionaries/words_extra.tsv");
 const AMBIGUOUS_NAMES: &str = include_str!("../../../dictionaries/ambiguous_names.tsv");
 const JIEBA_NAMES: &str = include_str!("../../../dictionaries/jieba_names.tsv");
 const TOWNSHIPS: &str = include_str!("../../../dictionaries/townships.tsv");
+const MINORITY_NAME_PARTS: &str = include_str!("../../../dictionaries/minority_name_parts.tsv");
+
+/// Elements of Tibetan and Mongolian personal names (扎西, 次仁, 乌云,
+/// 毕力格), which carry no surname.
+pub(crate) fn minority_name_parts() -> &'static HashSet<&'static str> {
+    static P: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    P.get_or_init(|| {
+        rows(MINORITY_NAME_PARTS)
+            .filter_map(|r| r.first().copied())
+            .collect()
+    })
+}
 
 /// A set of Han characters (U+3400..U+9FFF) as a bitset: one lookup per
 /// character in the scanner's hot loop.

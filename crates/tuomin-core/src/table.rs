@@ -118,6 +118,13 @@ fn header_words() -> &'static aho_corasick::AhoCorasick {
         ];
         words.extend(NAME_HEADERS.iter().copied());
         words.extend(ADDRESS_HEADERS.iter().copied());
+        // Only `is_match` is asked: a word that holds another (户主姓名
+        // holds 姓名) adds nothing, and a short list keeps the automaton's
+        // vectorized prefilter (it has a limit on patterns).
+        let all = words.clone();
+        words.retain(|w| !all.iter().any(|o| o != w && w.contains(o)));
+        words.sort_unstable();
+        words.dedup();
         aho_corasick::AhoCorasick::builder()
             .match_kind(aho_corasick::MatchKind::LeftmostFirst)
             .build(words)

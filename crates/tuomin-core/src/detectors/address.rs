@@ -33,6 +33,27 @@ const STREETS: &[&str] = &[
     "大街", "大道", "胡同", "路", "街", "巷", "弄", "道", "里", "段",
 ];
 
+/// Can `c` end an estate suffix ([`ESTATES`])? (A test pins that it
+/// holds for each.)
+fn is_estate_last(c: char) -> bool {
+    matches!(
+        c,
+        '区' | '园'
+            | '村'
+            | '寓'
+            | '厦'
+            | '场'
+            | '苑'
+            | '府'
+            | '馆'
+            | '庄'
+            | '院'
+            | '城'
+            | '庭'
+            | '舍'
+    )
+}
+
 /// Estate suffixes.
 const ESTATES: &[&str] = &[
     "小区", "花园", "新村", "家园", "公寓", "大厦", "广场", "嘉园", "名苑", "华府", "公馆", "山庄",
@@ -150,11 +171,30 @@ fn estate_at(text: &str, i: usize) -> Option<usize> {
     let mut e = i;
     for _ in 0..8 {
         // Estate names may hold division characters (城市广场, 县委宿舍).
-        let c = next_char(text, e)
-            .filter(|c| is_han(*c) && !"号的在住于是为和与及等个共各".contains(*c))?;
+        let c = next_char(text, e).filter(|c| {
+            is_han(*c)
+                && !matches!(
+                    *c,
+                    '号' | '的'
+                        | '在'
+                        | '住'
+                        | '于'
+                        | '是'
+                        | '为'
+                        | '和'
+                        | '与'
+                        | '及'
+                        | '等'
+                        | '个'
+                        | '共'
+                        | '各'
+                )
+        })?;
         e += c.len_utf8();
         let rest = &text[e..];
+        // The last characters of the estate suffixes, tested first.
         if e - i >= 6
+            && is_estate_last(c)
             && ESTATES.iter().any(|s| text[..e].ends_with(s))
             && (detail_at(text, e).is_some() || lettered_at(text, e).is_some())
         {
@@ -187,7 +227,9 @@ fn details_from(text: &str, mut i: usize) -> usize {
         e += c.len_utf8();
         n += 1;
     }
-    if (2..=5).contains(&n) && prev_char(text, i).is_some_and(|c| "元栋幢楼层".contains(c)) {
+    if (2..=5).contains(&n)
+        && prev_char(text, i).is_some_and(|c| matches!(c, '元' | '栋' | '幢' | '楼' | '层'))
+    {
         i = e;
     }
     i
@@ -196,7 +238,36 @@ fn details_from(text: &str, mut i: usize) -> usize {
 /// Characters that cannot be inside the name of a street, estate or
 /// village part: they end a higher-level part or are punctuation.
 fn name_char(c: char) -> bool {
-    is_han(c) && !"省市县区镇乡村组号的在住于是为和与及、，。：；等个共各".contains(c)
+    is_han(c)
+        && !matches!(
+            c,
+            '省' | '市'
+                | '县'
+                | '区'
+                | '镇'
+                | '乡'
+                | '村'
+                | '组'
+                | '号'
+                | '的'
+                | '在'
+                | '住'
+                | '于'
+                | '是'
+                | '为'
+                | '和'
+                | '与'
+                | '及'
+                | '、'
+                | '，'
+                | '。'
+                | '：'
+                | '；'
+                | '等'
+                | '个'
+                | '共'
+                | '各'
+        )
 }
 
 /// The part that ends at `end`, going left: returns its start and
@@ -469,7 +540,7 @@ impl Detector for Address {
                 }
                 start = s2;
             }
-            if next_char(text, end).is_some_and(|c| "委民级".contains(c)) {
+            if next_char(text, end).is_some_and(|c| matches!(c, '委' | '民' | '级')) {
                 continue; // 村委会, 村民, 村级
             }
             let group = group_after(text, end);
@@ -508,7 +579,24 @@ fn group_before(text: &str, end: usize) -> Option<usize> {
         if c == '村'
             || n == 4
             || !(is_han(c) || is_num(c))
-            || "，。、；：的在是和与镇乡县区市号".contains(c)
+            || matches!(
+                c,
+                '，' | '。'
+                    | '、'
+                    | '；'
+                    | '：'
+                    | '的'
+                    | '在'
+                    | '是'
+                    | '和'
+                    | '与'
+                    | '镇'
+                    | '乡'
+                    | '县'
+                    | '区'
+                    | '市'
+                    | '号'
+            )
         {
             break;
         }
@@ -533,7 +621,26 @@ fn group_after(text: &str, at: usize) -> Option<usize> {
                 return Some(e + unit.len());
             }
         }
-        if !(is_han(c) || is_num(c)) || "，。、；：的在是和与村镇乡县区市号".contains(c)
+        if !(is_han(c) || is_num(c))
+            || matches!(
+                c,
+                '，' | '。'
+                    | '、'
+                    | '；'
+                    | '：'
+                    | '的'
+                    | '在'
+                    | '是'
+                    | '和'
+                    | '与'
+                    | '村'
+                    | '镇'
+                    | '乡'
+                    | '县'
+                    | '区'
+                    | '市'
+                    | '号'
+            )
         {
             return None;
         }
@@ -609,6 +716,14 @@ mod tests {
         );
         assert_eq!(addrs("现住东湖路88号"), vec!["东湖路88号"]);
         assert_eq!(addrs("住霍邱县户胡镇龙潭村"), vec!["霍邱县户胡镇龙潭村"]);
+    }
+
+    #[test]
+    fn estate_suffixes_end_in_the_listed_characters() {
+        for e in super::ESTATES {
+            let last = e.chars().next_back().unwrap();
+            assert!(super::is_estate_last(last), "{e}");
+        }
     }
 
     #[test]

@@ -1346,6 +1346,308 @@ fn list_of_places(text: &str, from: usize) -> bool {
     .is_match(seg)
 }
 
+/// How many Tibetan or Mongolian name elements `run` splits into, all of
+/// it (0 when it does not).
+fn minority_elements(run: &str) -> usize {
+    // Character ends, up to eight characters.
+    let mut ends = [0usize; 8];
+    let mut n = 0;
+    for (i, c) in run.char_indices() {
+        if n == 8 {
+            return 0;
+        }
+        ends[n] = i + c.len_utf8();
+        n += 1;
+    }
+    let first = minority_firsts();
+    if !run.chars().next().is_some_and(|c| first.contains(c)) {
+        return 0;
+    }
+    // Elements have two to four characters; a name one to three of them.
+    fn split(run: &str, ends: &[usize], k: usize, depth: usize) -> usize {
+        let at = if k == 0 { 0 } else { ends[k - 1] };
+        if at == run.len() {
+            return depth;
+        }
+        if depth == 3 {
+            return 0;
+        }
+        let parts = dict::minority_name_parts();
+        for len in 2..=4 {
+            if let Some(&e) = ends.get(k + len - 1) {
+                if parts.contains(&run[at..e]) {
+                    let d = split(run, ends, k + len, depth + 1);
+                    if d > 0 {
+                        return d;
+                    }
+                }
+            }
+        }
+        0
+    }
+    split(run, &ends[..n], 0, 0)
+}
+
+/// First characters of the minority name elements.
+fn minority_firsts() -> &'static dict::HanSet {
+    static F: OnceLock<dict::HanSet> = OnceLock::new();
+    F.get_or_init(|| {
+        dict::HanSet::new(
+            dict::minority_name_parts()
+                .iter()
+                .filter_map(|w| w.chars().next()),
+        )
+    })
+}
+
+/// The list item starting at `at`: a run of two to six Han characters up
+/// to a delimiter, or the first three or two characters of a longer run
+/// when a stop character or a frequent word follows them
+/// (黄金龙参加调研 → 黄金龙). `whole` asks for the first form only.
+fn item_after(f: &Fast, text: &str, at: usize, whole: bool) -> Option<(usize, usize)> {
+    let mut ends = [(0usize, ' '); 8];
+    let mut n = 0;
+    let mut e = at;
+    while let Some(c) = next_char(text, e).filter(|c| is_han(*c)) {
+        e += c.len_utf8();
+        ends[n] = (e, c);
+        n += 1;
+        if n == 8 {
+            break;
+        }
+    }
+    let ends = &ends[..n];
+    if (2..=6).contains(&n) && next_char(text, e).is_none_or(|c| !is_han(c)) {
+        return Some((at, e));
+    }
+    if whole || n < 3 {
+        return None;
+    }
+    for len in [3, 2] {
+        let (end, _) = ends[len - 1];
+        let (_, c) = ends[len];
+        let next = ends.get(len + 1).map(|x| x.1);
+        if sets().stop.contains(c)
+            || next.is_some_and(|d| f.words.get(c, d).is_some_and(|q| q >= 300))
+        {
+            return Some((at, end));
+        }
+    }
+    None
+}
+
+/// The list item ending at `end`: two to four Han characters with a
+/// delimiter (or a colon after a role word) before them.
+fn item_before(text: &str, end: usize) -> Option<(usize, usize)> {
+    let mut s = end;
+    let mut n = 0;
+    while let Some(c) = prev_char(text, s).filter(|c| is_han(*c)) {
+        if n == 4 {
+            return None;
+        }
+        s -= c.len_utf8();
+        n += 1;
+    }
+    (n >= 2).then_some((s, end))
+}
+
+/// Is `item` a name when it stands in a list of names: a surname and a
+/// given name, or Tibetan/Mongolian name elements; no place, title,
+/// organization or masked value?
+fn listed_name(t: &NameTables, item: &str, max_word_freq: u32) -> bool {
+    let mut cs = item.chars();
+    let (Some(a), Some(b)) = (cs.next(), cs.next()) else {
+        return false;
+    };
+    let n = item.chars().count();
+    let surname = (t.single.get(&a).is_some() && n <= 3)
+        || (t.compound.get2(a, b).is_some() && (3..=4).contains(&n));
+    let places = dict::places();
+    (surname || minority_elements(item) > 0)
+        && t.words.get(item).is_none_or(|q| *q < max_word_freq)
+        && !item.chars().any(is_mask)
+        && !item.chars().next_back().is_some_and(is_place_suffix)
+        && !places.full.contains(item)
+        && !places.short.contains(item)
+        && !has_not_name_part(item)
+        && !TITLES.iter().any(|w| item.ends_with(w))
+        && !ORG_WORDS.iter().any(|w| item.contains(w))
+}
+
+/// Step 5 of [`PersonName::detect`]: Tibetan and Mongolian names (which
+/// have no surname) standing alone in a list or after a role word, and
+/// names in a list (、) next to a name already found (高天翔、杨柳 →
+/// 杨柳, 覃建新、黄金龙参加 → 黄金龙). `first` is the index of this
+/// detector's first finding in `out`.
+fn lists_and_minority_names(
+    p: &Prepared<'_>,
+    t: &NameTables,
+    f: &Fast,
+    first: usize,
+    out: &mut Vec<Finding>,
+) {
+    let text = p.text;
+    let b = text.as_bytes();
+    let mut seeds: Vec<(usize, usize)> = out[first..]
+        .iter()
+        .filter(|x| x.kind == Kind::PersonName && x.score >= 0.6)
+        .map(|x| (x.start, x.end))
+        .collect();
+    // This detector's name spans (start, end, index into `out`), by start:
+    // each test below looks at the few spans near its own.
+    let mut spans: Vec<(usize, usize, usize)> = out
+        .iter()
+        .enumerate()
+        .skip(first)
+        .filter(|(_, x)| x.kind == Kind::PersonName)
+        .map(|(k, x)| (x.start, x.end, k))
+        .collect();
+    spans.sort_unstable();
+    let mut removed: Vec<usize> = Vec::new();
+    // Names are short: a span overlapping `s..e` starts less than this
+    // many bytes before `s`.
+    const REACH: usize = 64;
+    // `replace`: a longer minority name takes the place of the shorter
+    // names found inside it (格桑曲珍 over 桑曲珍).
+    let mut add = |out: &mut Vec<Finding>,
+                   (s, e): (usize, usize),
+                   score: f32,
+                   check: &'static [&'static str],
+                   replace: bool| {
+        let lo = spans.partition_point(|x| x.0 < s.saturating_sub(REACH));
+        let hi = spans.partition_point(|x| x.0 < e);
+        if replace {
+            let inside: Vec<usize> = (lo..hi)
+                .filter(|&j| {
+                    let (xs, xe, _) = spans[j];
+                    s <= xs && xe <= e && (xs, xe) != (s, e)
+                })
+                .collect();
+            for &j in inside.iter().rev() {
+                removed.push(spans.remove(j).2);
+            }
+        }
+        let lo = spans.partition_point(|x| x.0 < s.saturating_sub(REACH));
+        let hi = spans.partition_point(|x| x.0 < e);
+        if let Some(&(_, _, k)) = spans[lo..hi].iter().find(|x| (x.0, x.1) == (s, e)) {
+            let x = &mut out[k];
+            if x.score < score {
+                x.score = score;
+                x.evidence.checks.to_mut().extend_from_slice(check);
+            }
+            return x.score >= 0.6;
+        }
+        if spans[lo..hi]
+            .iter()
+            .any(|&(xs, xe, k)| xs < e && s < xe && out[k].score >= 0.5)
+        {
+            return false;
+        }
+        let at = spans.partition_point(|x| x.0 <= s);
+        spans.insert(at, (s, e, out.len()));
+        out.push(finding(p, Kind::PersonName, s, e, score, check, None));
+        true
+    };
+    // Minority names standing alone: after a role word and a colon, or
+    // as a whole item of a 、 list.
+    for pos in memchr::memmem::find_iter(b, "：".as_bytes()).chain(memchr::memchr_iter(b':', b)) {
+        let len = if b[pos] == b':' { 1 } else { 3 };
+        if role_before(text, pos).is_none() {
+            continue;
+        }
+        if let Some((s, e)) = item_after(f, text, pos + len, true) {
+            if minority_elements(&text[s..e]) > 0
+                && add(out, (s, e), 0.8, &["minority name elements"], true)
+            {
+                seeds.push((s, e));
+            }
+        }
+    }
+    let firsts = minority_firsts();
+    for pos in memchr::memmem::find_iter(b, "、".as_bytes()) {
+        let after = next_char(text, pos + 3)
+            .filter(|c| firsts.contains(*c))
+            .and_then(|_| item_after(f, text, pos + 3, true));
+        let before = item_before(text, pos)
+            .filter(|(s, _)| next_char(text, *s).is_some_and(|c| firsts.contains(c)));
+        for (s, e) in [before, after].into_iter().flatten() {
+            if minority_elements(&text[s..e]) >= 2
+                && add(out, (s, e), 0.75, &["minority name elements"], true)
+            {
+                seeds.push((s, e));
+            }
+        }
+    }
+    // Names next to names in a list.
+    let mut k = 0;
+    while k < seeds.len() && k < 4096 {
+        let (s, e) = seeds[k];
+        k += 1;
+        // Items after 、 may run on into the sentence (黄金龙参加调研);
+        // items between ideographic spaces (class rolls: 霍雨桐　贺一鸣)
+        // stand whole and are no ordinary word (汉族 in a table row).
+        let mut items = [None; 4];
+        if text[e..].starts_with('、') {
+            items[0] = item_after(f, text, e + 3, false).map(|i| (i, 1000));
+            if let Some(((is, ie), _)) = items[0] {
+                if next_char(text, ie).is_some_and(is_han) {
+                    // Cut from a longer run: no ordinary word (车间主任).
+                    items[0] = Some(((is, ie), 50));
+                }
+            }
+        }
+        if text[..s].ends_with('、') {
+            items[1] = item_before(text, s - 3).map(|i| (i, 1000));
+        }
+        // In a table row (`郭红梅　单人保　3415…`) the cell after a name
+        // is another column: a roll has names (or the line's end) on
+        // both sides of each item.
+        let roll_item = |(is, ie): (usize, usize)| {
+            let before = prev_char(text, is);
+            let after = next_char(text, ie);
+            let han_beyond = |c: Option<char>| c.is_some_and(is_han);
+            let ok_before = match before {
+                None | Some('\n' | '：' | ':') => true,
+                Some('\u{3000}') => han_beyond(prev_char(text, is - 3)),
+                _ => false,
+            };
+            let ok_after = match after {
+                None | Some('\n' | '\r') => true,
+                Some('\u{3000}') => han_beyond(next_char(text, ie + 3)),
+                _ => false,
+            };
+            ok_before && ok_after
+        };
+        if text[e..].starts_with('\u{3000}') {
+            items[2] = item_after(f, text, e + 3, true)
+                .filter(|i| roll_item(*i))
+                .map(|i| (i, 50));
+        }
+        if text[..s].ends_with('\u{3000}') {
+            items[3] = item_before(text, s - 3)
+                .filter(|i| roll_item(*i))
+                .map(|i| (i, 50));
+        }
+        for ((is, ie), max_freq) in items.into_iter().flatten() {
+            let item = &text[is..ie];
+            let minority = minority_elements(item) > 0;
+            if (minority || listed_name(t, item, max_freq))
+                && add(out, (is, ie), 0.65, &["listed with names"], minority)
+            {
+                seeds.push((is, ie));
+            }
+        }
+    }
+    if !removed.is_empty() {
+        removed.sort_unstable();
+        let mut k = 0;
+        out.retain(|_| {
+            k += 1;
+            removed.binary_search(&(k - 1)).is_err()
+        });
+    }
+}
+
 /// Names without a surname (阿依古丽, 扎西多吉) after a role word, and
 /// transliterated names with a middle dot (买买提·艾力).
 fn dotted_name(text: &str, dot: usize) -> Option<(usize, usize)> {
@@ -1362,7 +1664,12 @@ fn dotted_name(text: &str, dot: usize) -> Option<(usize, usize)> {
         }
     }
     // 鲁布格村·大箐梁子: a place and its locality, not a name.
-    if text[s..dot].contains(|c: char| "省市县区镇乡村组社街路".contains(c)) {
+    if text[s..dot].contains(|c: char| {
+        matches!(
+            c,
+            '省' | '市' | '县' | '区' | '镇' | '乡' | '村' | '组' | '社' | '街' | '路'
+        )
+    }) {
         return None;
     }
     let dot_len = next_char(text, dot)?.len_utf8();
@@ -1422,6 +1729,8 @@ impl Detector for PersonName {
         let t = dict::name_tables();
         let f = fast();
         let text = p.text;
+        // This detector's findings start here.
+        let first = out.len();
         // 1. Cells under a 姓名 header.
         for cell in p.cells().iter().filter(|c| c.column == Column::Name) {
             let v = &text[cell.start..cell.end];
@@ -1666,6 +1975,8 @@ impl Detector for PersonName {
                 }
             }
         }
+        // 5. Minority names, and names listed next to names.
+        lists_and_minority_names(p, t, f, first, out);
     }
 }
 
@@ -1821,6 +2132,45 @@ mod tests {
         assert_eq!(names(t), vec!["乌云毕力格"]);
         let t = "| 死亡人员 | 死亡日期 | 领取人 |\n| 莫日根 | 2023-11-17 | 莫丽娟 |\n";
         assert_eq!(names(t), vec!["莫日根", "莫丽娟"]);
+    }
+
+    #[test]
+    fn tibetan_and_mongolian_names() {
+        assert_eq!(
+            names("入党介绍人：达瓦次仁、周晓东。"),
+            vec!["达瓦次仁", "周晓东"]
+        );
+        assert_eq!(
+            names("入党介绍人：格桑曲珍、索朗旺堆。"),
+            vec!["格桑曲珍", "索朗旺堆"]
+        );
+        assert_eq!(names("社区党委书记：格桑曲珍　联系电话"), vec!["格桑曲珍"]);
+        assert_eq!(
+            names("入党介绍人：普布、达瓦次仁。"),
+            vec!["普布", "达瓦次仁"]
+        );
+        // An element alone, with nothing to say it is a name, is not one.
+        assert!(names("拉巴、多吉").is_empty());
+    }
+
+    #[test]
+    fn names_listed_with_names() {
+        assert_eq!(
+            names("县领导覃建新、黄金龙参加调研。"),
+            vec!["覃建新", "黄金龙"]
+        );
+        assert_eq!(
+            names("高一（9）班：霍雨桐　贺一鸣　路可欣"),
+            vec!["霍雨桐", "贺一鸣", "路可欣"]
+        );
+        // A cut-off word and a table cell next to a name are no names.
+        assert_eq!(
+            names("（被询问人：皇甫静、车间主任蒋国栋）"),
+            vec!["皇甫静", "蒋国栋"]
+        );
+        assert_eq!(names("3　3　900　郭红梅　单人保　3415"), vec!["郭红梅"]);
+        // Places listed after a name stay places.
+        assert_eq!(names("户主王建国、马店镇、龙潭村"), vec!["王建国"]);
     }
 
     #[test]
