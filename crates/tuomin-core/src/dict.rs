@@ -473,7 +473,25 @@ pub(crate) fn places() -> &'static Places {
     P.get_or_init(|| {
         let mut full = HashSet::default();
         for r in rows(REGION_CODES).chain(rows(TOWNSHIPS)) {
-            if let Some(name) = r.get(1).copied().filter(|n| n.chars().count() >= 2) {
+            // The source lists a few units by their kind alone (街道,
+            // 开发区, 工业园区, 城区): no name of a place.
+            if let Some(name) = r.get(1).copied().filter(|n| {
+                n.chars().count() >= 2
+                    && !matches!(
+                        *n,
+                        "街道"
+                            | "开发区"
+                            | "工业园区"
+                            | "园区"
+                            | "城区"
+                            | "新区"
+                            | "林场"
+                            | "农场"
+                            | "牧场"
+                            | "高新区"
+                            | "经济开发区"
+                    )
+            }) {
                 full.insert(name);
             }
         }

@@ -28,6 +28,41 @@ const UNITS: &[&str] = &[
     "委",
 ];
 
+/// Provinces by the names written without 省/自治区/市.
+const PROVINCE_SHORT: &[&str] = &[
+    "北京",
+    "天津",
+    "河北",
+    "山西",
+    "内蒙古",
+    "辽宁",
+    "吉林",
+    "黑龙江",
+    "上海",
+    "江苏",
+    "浙江",
+    "安徽",
+    "福建",
+    "江西",
+    "山东",
+    "河南",
+    "湖北",
+    "湖南",
+    "广东",
+    "广西",
+    "海南",
+    "重庆",
+    "四川",
+    "贵州",
+    "云南",
+    "西藏",
+    "陕西",
+    "甘肃",
+    "青海",
+    "宁夏",
+    "新疆",
+];
+
 /// Street-level suffixes (a name before them).
 const STREETS: &[&str] = &[
     "大街", "大道", "胡同", "路", "街", "巷", "弄", "道", "里", "段",
@@ -292,6 +327,12 @@ fn part_before(text: &str, end: usize) -> Option<(usize, bool)> {
     if let Some(s) = best {
         return Some((s, true));
     }
+    // A province by its short name before a division: 广西宾阳县.
+    if let Some(w) = PROVINCE_SHORT.iter().find(|w| head.ends_with(**w)) {
+        if next_char(text, end).is_some_and(is_han) {
+            return Some((end - w.len(), true));
+        }
+    }
     // Generic parts by suffix.
     let generic =
         |suffixes: &[&str], min: usize, max: usize, admin: bool| -> Option<(usize, bool)> {
@@ -306,7 +347,32 @@ fn part_before(text: &str, end: usize) -> Option<(usize, bool)> {
             while let Some(c) = prev_char(text, s) {
                 // A name does not reach back over a higher part's suffix
                 // (城关街道|北关社区).
-                if n == max || !name_char(c) || text[..s].ends_with("街道") {
+                if n == max || text[..s].ends_with("街道") {
+                    break;
+                }
+                if !name_char(c) {
+                    // 和, 平 … open names too (王家坝镇|和平社区): taken
+                    // when a division's suffix stands right before.
+                    let after_division = is_han(c)
+                        && matches!(
+                            c,
+                            '和' | '与'
+                                | '及'
+                                | '于'
+                                | '为'
+                                | '在'
+                                | '是'
+                                | '的'
+                                | '等'
+                                | '个'
+                                | '共'
+                                | '各'
+                        )
+                        && prev_char(text, s - c.len_utf8())
+                            .is_some_and(|p| matches!(p, '镇' | '乡' | '县' | '区' | '市' | '道'));
+                    if after_division && n < max {
+                        s -= c.len_utf8();
+                    }
                     break;
                 }
                 s -= c.len_utf8();
@@ -335,18 +401,19 @@ fn part_before(text: &str, end: usize) -> Option<(usize, bool)> {
         .or_else(|| generic(ESTATES, 2, 8, false))
         .or_else(|| {
             generic(
+                // Longer suffixes first: 澳洋工业|园区, not 澳洋工业园|区.
                 &[
+                    "自治州",
+                    "开发区",
+                    "园区",
+                    "街道",
                     "镇",
                     "乡",
-                    "街道",
                     "县",
                     "区",
                     "市",
                     "省",
                     "旗",
-                    "自治州",
-                    "开发区",
-                    "园区",
                 ],
                 2,
                 4,

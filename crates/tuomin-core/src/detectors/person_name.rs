@@ -791,12 +791,23 @@ fn role_before_fast(f: &Fast, text: &str, end: usize, prev: Option<char>) -> Opt
 
 fn after_word(rest: &str) -> Option<&'static str> {
     let first = rest.chars().next()?;
-    index()
+    let found = index()
         .after_by_first
         .get(&first)?
         .iter()
         .copied()
-        .find(|w| rest.starts_with(w))
+        .find(|w| rest.starts_with(w));
+    if found.is_some() || !matches!(first, ' ' | '\u{3000}' | '\t') {
+        return found;
+    }
+    // A padded table column: `司马建华  男  159…`.
+    let gender = rest.trim_start_matches([' ', '\u{3000}', '\t']);
+    let mut cs = gender.chars();
+    match (cs.next(), cs.next()) {
+        (Some('男'), next) if next.is_none_or(|c| !is_han(c)) => Some(" 男"),
+        (Some('女'), next) if next.is_none_or(|c| !is_han(c)) => Some(" 女"),
+        _ => None,
+    }
 }
 
 /// [`after_word`], when `first` is the first character of `rest`.
@@ -1141,7 +1152,7 @@ fn evaluate(
     let name_maybe = f.name_pairs.may_start(p0, p1);
     if name_maybe
         && t.ambiguous.contains(cand)
-        && !(role.is_some() || after.is_some_and(|w| w != "家"))
+        && !(role.is_some_and(|w| !is_weak_role(w)) || after.is_some_and(|w| w != "家"))
     {
         score -= 0.3;
         checks |= C_AMBIGUOUS;
@@ -1153,8 +1164,15 @@ fn evaluate(
     let mut context = None;
     let mut strong = false;
     if let Some(w) = role {
-        score += 0.45;
-        strong = true;
+        // A noun for a group of people (居民, 学生) is often followed by
+        // another noun (居民养老保险): it supports a name, but does not
+        // make an ordinary word one.
+        if is_weak_role(w) {
+            score += 0.35;
+        } else {
+            score += 0.45;
+            strong = true;
+        }
         context = Some(w);
         checks |= C_ROLE;
     }
@@ -1712,6 +1730,33 @@ fn name_after_role(text: &str, i: usize) -> Option<(usize, usize)> {
     Some((i, e))
 }
 
+/// Role words that name a group of people and are often followed by
+/// another noun rather than a name (居民养老保险, 学生资助).
+fn is_weak_role(w: &str) -> bool {
+    matches!(
+        w,
+        "村民"
+            | "居民"
+            | "学生"
+            | "职工"
+            | "教师"
+            | "患者"
+            | "代表"
+            | "家属"
+            | "亲属"
+            | "业主"
+            | "股东"
+            | "考生"
+            | "本人"
+            | "经营者"
+            | "业户"
+            | "租户"
+            | "车主"
+            | "县领导"
+            | "市领导"
+    )
+}
+
 const ROLE_STRICT: &[&str] = &[
     "姓名",
     "户主",
@@ -1735,7 +1780,13 @@ impl Detector for PersonName {
         for cell in p.cells().iter().filter(|c| c.column == Column::Name) {
             let v = &text[cell.start..cell.end];
             let n = v.chars().count();
+            // Summary rows and notes of the table (小计, 合计, 以下空白).
+            let summary = matches!(
+                v,
+                "小计" | "合计" | "总计" | "共计" | "累计" | "备注" | "以下空白" | "空白" | "同上"
+            );
             if (2..=12).contains(&n)
+                && !summary
                 && v.chars().all(|c| is_han(c) || is_name_dot(c))
                 && !v.chars().any(is_mask)
                 // Mongolian and Tibetan names run to five or six
@@ -2102,6 +2153,7 @@ mod tests {
     fn names_in_court_police_and_news_styles() {
         assert_eq!(names("审　判　长　吴建成"), vec!["吴建成"]);
         assert_eq!(names("　　梁国栋　男　1975年11月"), vec!["梁国栋"]);
+        assert_eq!(names("1  司马建华  男  159-3960-7731"), vec!["司马建华"]);
         assert_eq!(names("代领人:白建军"), vec!["白建军"]);
         assert_eq!(names("市长孙立国主持召开会议"), vec!["孙立国"]);
         // Regional surnames: 纳 (Hui), 粘 (Fujian).
@@ -2177,6 +2229,14 @@ mod tests {
     fn words_after_titles_are_no_names() {
         assert!(names("通过县长信箱、局长信箱受理群众来信").is_empty());
         assert_eq!(names("局长信箱由经办人王建国负责"), vec!["王建国"]);
+        // Weak role words (居民) and words missing from the word list.
+        assert!(names("城乡居民养老保险股").is_empty());
+        assert!(names("村村响广播、微信群等多种渠道").is_empty());
+        // Summary rows under a 姓名 header.
+        assert_eq!(
+            names("序号\t姓名\t金额\n1\t王建国\t300\n\t小计\t300\n"),
+            vec!["王建国"]
+        );
     }
 
     #[test]
