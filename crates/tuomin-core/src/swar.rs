@@ -102,13 +102,13 @@ fn next_digit_words(b: &[u8], mut i: usize) -> usize {
 }
 
 /// Does a column separator of a flattened table start at `b[i]`: a tab,
-/// `|`, `,`, two spaces, U+3000 (E3 80 80) or `｜` (EF BD 9C)? The same
+/// `|`, `,`, a space, U+3000 (E3 80 80) or `｜` (EF BD 9C)? The same
 /// bytes [`crate::table::sep_of`] looks for.
 #[inline]
 fn separator_at(b: &[u8], i: usize) -> bool {
     match b[i] {
-        b'\t' | b'|' | b',' => true,
-        b' ' => b.get(i + 1) == Some(&b' '),
+        // A space: two make a padded column, one a single-space table.
+        b'\t' | b'|' | b',' | b' ' => true,
         0xE3 => b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x80),
         0xEF => b.get(i + 1) == Some(&0xBD) && b.get(i + 2) == Some(&0x9C),
         _ => false,
@@ -261,7 +261,7 @@ mod sse2 {
         find(b, i, 2, |b, i| {
             let (v0, v1, v2) = (load(b, i), load(b, i + 1), load(b, i + 2));
             let single = equal(v0, b'\t') | equal(v0, b'|') | equal(v0, b',');
-            let spaces = equal(v0, b' ') & equal(v1, b' ');
+            let spaces = equal(v0, b' ');
             let ideographic = equal(v0, 0xE3) & equal(v1, 0x80) & equal(v2, 0x80);
             let bar = equal(v0, 0xEF) & equal(v1, 0xBD) & equal(v2, 0x9C);
             single | spaces | ideographic | bar

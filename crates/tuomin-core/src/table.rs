@@ -118,6 +118,7 @@ fn header_words() -> &'static aho_corasick::AhoCorasick {
         ];
         words.extend(NAME_HEADERS.iter().copied());
         words.extend(ADDRESS_HEADERS.iter().copied());
+        words.extend(PERSON_SUFFIX_WORDS.iter().copied());
         // Only `is_match` is asked: a word that holds another (户主姓名
         // holds 姓名) adds nothing, and a short list keeps the automaton's
         // vectorized prefilter (it has a limit on patterns).
@@ -139,6 +140,9 @@ pub(crate) enum Sep {
     Pipe,
     Comma,
     Spaces,
+    /// Single ASCII spaces (`1 巴特尔 乌丹镇 …`): Chinese prose has almost
+    /// none, so a header line split by them is a table.
+    Space,
 }
 
 /// The column separator of a line: tab before pipe before runs of
@@ -154,6 +158,8 @@ pub(crate) fn sep_of(line: &str) -> Option<Sep> {
         Some(Sep::Spaces)
     } else if memchr(b',', b).is_some() {
         Some(Sep::Comma)
+    } else if memchr(b' ', b).is_some() {
+        Some(Sep::Space)
     } else {
         None
     }
@@ -188,6 +194,7 @@ fn cells(line: &str, base: usize, sep: Sep) -> Vec<(usize, usize)> {
         Sep::Pipe => (b'|', 0xEF),
         Sep::Comma => (b',', b','),
         Sep::Spaces => (b' ', 0xE3),
+        Sep::Space => (b' ', b' '),
     };
     let mut start = 0;
     let mut i = 0;
@@ -195,7 +202,7 @@ fn cells(line: &str, base: usize, sep: Sep) -> Vec<(usize, usize)> {
         i += k;
         // The length of the separator at `i`, 0 when there is none.
         let len = match (sep, b[i]) {
-            (Sep::Tab, b'\t') | (Sep::Pipe, b'|') | (Sep::Comma, b',') => 1,
+            (Sep::Tab, b'\t') | (Sep::Pipe, b'|') | (Sep::Comma, b',') | (Sep::Space, b' ') => 1,
             (Sep::Pipe, 0xEF) if b.get(i + 1..i + 3) == Some(&[0xBD, 0x9C]) => 3,
             (Sep::Spaces, 0xE3) => space_at(i),
             (Sep::Spaces, b' ') if space_at(i + 1) > 0 => 1,
@@ -239,7 +246,10 @@ fn header_kind(cell: &str) -> Option<Column> {
     if !header_words().is_match(bare) {
         return None;
     }
-    if NAME_HEADERS.contains(&bare) || (bare.ends_with("姓名") && bare.chars().count() <= 8) {
+    if NAME_HEADERS.contains(&bare)
+        || (bare.ends_with("姓名") && bare.chars().count() <= 8)
+        || person_label(bare)
+    {
         Some(Column::Name)
     } else if ADDRESS_HEADERS.contains(&bare)
         || ((bare.ends_with("住址") || bare.ends_with("地址")) && bare.chars().count() <= 8)
@@ -251,6 +261,51 @@ fn header_kind(cell: &str) -> Option<Column> {
         label_kind(bare)
     }
 }
+
+/// A label for a person (被执行人, 被补偿人, 购机者, 申请户主,
+/// 收款人/付款人): a role word ending in 人 or 者, or one with 户主;
+/// not a count or kind of people (个人, 人数, 法人).
+fn person_label(bare: &str) -> bool {
+    bare.split(['/', '／', '、'])
+        .filter(|part| !part.is_empty())
+        .all(|part| {
+            let n = part.chars().count();
+            (2..=7).contains(&n)
+                && (part.ends_with('人') || part.ends_with('者') || part.ends_with("户主"))
+                && PERSON_SUFFIX_WORDS.iter().any(|w| part.ends_with(w))
+        })
+}
+
+/// Role words ending a person label (every one holds a header word of
+/// [`header_words`], so the line gate lets its line through).
+const PERSON_SUFFIX_WORDS: &[&str] = &[
+    "执行人",
+    "补偿人",
+    "款人",
+    "购机者",
+    "申请者",
+    "户主",
+    "申请人",
+    "当事人",
+    "代理人",
+    "承包人",
+    "继承人",
+    "监护人",
+    "联系人",
+    "负责人",
+    "责任人",
+    "经办人",
+    "受益人",
+    "权利人",
+    "产权人",
+    "领取人",
+    "参保人",
+    "被保险人",
+    "持卡人",
+    "收款人",
+    "领款人",
+    "付款人",
+];
 
 /// The column a label names by its last word (银行账号, 联系电话,
 /// 身份证号码, 手机号（选填）): a cell that merely holds the word in
@@ -342,8 +397,11 @@ pub(crate) fn header_cells(text: &str) -> Tables {
             .collect();
         // A header line has at least three cells and no `key：value`
         // cell (`当事人  朱士杰  性别：男` is a record, not a header).
-        let header_like =
-            cs.len() >= 3 && !cs.iter().any(|(s, e)| text[*s..*e].contains(['：', ':']));
+        let header_like = cs.len() >= 3
+            && !cs.iter().any(|(s, e)| text[*s..*e].contains(['：', ':']))
+            // Words of a sentence with single spaces between them are no
+            // header: every header cell of such a table is short.
+            && (sep != Sep::Space || cs.iter().all(|(s, e)| text[*s..*e].chars().count() <= 10));
         if !kinds.is_empty() && header_like {
             headers.push((line_base, line_base + body.len()));
             header = Some((sep, kinds));
@@ -392,6 +450,7 @@ mod tests {
                 Sep::Tab => c == '\t',
                 Sep::Pipe => c == '|' || c == '｜',
                 Sep::Comma => c == ',',
+                Sep::Space => c == ' ',
                 Sep::Spaces => {
                     c == '\u{3000}'
                         || (c == ' '
@@ -448,10 +507,12 @@ mod tests {
                 _ => {}
             }
         }
+        let space = b.contains(&b' ');
         [
             (pipe, Sep::Pipe),
             (spaces, Sep::Spaces),
             (comma, Sep::Comma),
+            (space, Sep::Space),
         ]
         .into_iter()
         .find_map(|(on, sep)| on.then_some(sep))
@@ -478,7 +539,7 @@ mod tests {
             base in 0usize..100,
         ) {
             let line = parts.concat();
-            for sep in [Sep::Tab, Sep::Pipe, Sep::Comma, Sep::Spaces] {
+            for sep in [Sep::Tab, Sep::Pipe, Sep::Comma, Sep::Spaces, Sep::Space] {
                 prop_assert_eq!(cells(&line, base, sep), cells_by_char(&line, base, sep));
             }
         }
@@ -517,6 +578,27 @@ mod tests {
         ] {
             assert_eq!(header_kind(h), None, "{h}");
         }
+    }
+
+    #[test]
+    fn person_labels_and_single_space_tables() {
+        for h in [
+            "被执行人",
+            "被补偿人",
+            "购机者",
+            "申请户主",
+            "收款人/付款人",
+        ] {
+            assert_eq!(header_kind(h), Some(Column::Name), "{h}");
+        }
+        for h in ["个人", "人数", "法人", "老人", "家庭人口"] {
+            assert_eq!(header_kind(h), None, "{h}");
+        }
+        let t = "序号 购机者 所在苏木乡镇 机具品目\n1 巴特尔 乌丹镇 轮式拖拉机\n";
+        assert_eq!(texts(t), vec![("巴特尔", Column::Name)]);
+        // A sentence with single spaces is no header.
+        let t = "请申请人携带本人身份证原件 到乡镇民政所办理相关手续 申请人签字\n1 张三 李四\n";
+        assert_eq!(texts(t), vec![]);
     }
 
     #[test]
