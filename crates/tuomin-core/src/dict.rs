@@ -202,12 +202,13 @@ const TOWNSHIPS: &str = include_str!("../../../dictionaries/townships.tsv");
 const MINORITY_NAME_PARTS: &str = include_str!("../../../dictionaries/minority_name_parts.tsv");
 
 /// Elements of Tibetan and Mongolian personal names (扎西, 次仁, 乌云,
-/// 毕力格), which carry no surname.
-pub(crate) fn minority_name_parts() -> &'static HashSet<&'static str> {
-    static P: OnceLock<HashSet<&'static str>> = OnceLock::new();
+/// 毕力格), which carry no surname, and Yi clan names (沙马, 曲比): each
+/// with whether it is a Yi clan name.
+pub(crate) fn minority_name_parts() -> &'static HashMap<&'static str, bool> {
+    static P: OnceLock<HashMap<&'static str, bool>> = OnceLock::new();
     P.get_or_init(|| {
         rows(MINORITY_NAME_PARTS)
-            .filter_map(|r| r.first().copied())
+            .filter_map(|r| Some((*r.first()?, r.get(1) == Some(&"yi"))))
             .collect()
     })
 }

@@ -168,6 +168,14 @@ const ROLE_BEFORE: &[&str] = &[
     "调解员",
     "网格员",
     "代领人",
+    "其孙",
+    "其孙子",
+    "其孙女",
+    "牧民",
+    "护士",
+    "违法行为人",
+    "行为人",
+    "购机者",
     "执法人员",
     "介绍人",
     "责任编辑",
@@ -418,6 +426,8 @@ const HAN_LEN: usize = (0xA000 - HAN_BASE) as usize;
 const SURNAME: u8 = 1;
 /// A character that starts an anchor ([`Anchor`]).
 const ANCHOR: u8 = 2;
+/// A character that starts a Tibetan, Mongolian or Yi name element.
+const MINORITY: u8 = 4;
 
 /// The first two characters of a set of words, as bits of their hash: no
 /// false negatives and few false positives, so most string lookups of a
@@ -527,6 +537,8 @@ struct Fast {
     words: PairFreq,
     /// [`PairFilter`] of the known and the ambiguous names.
     name_pairs: PairFilter,
+    /// [`PairFilter`] of the minority name elements.
+    minority_pairs: PairFilter,
     /// [`SURNAME`] and [`ANCHOR`] bits of each Han character.
     flags: Vec<u8>,
     /// The three-byte characters the main loop stops at (Han characters
@@ -583,6 +595,11 @@ fn fast() -> &'static Fast {
         for v in anchors.values_mut() {
             v.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         }
+        for w in dict::minority_name_parts().keys() {
+            if let Some(c) = w.chars().next().filter(|c| is_han(*c)) {
+                flags[(c as u32 - HAN_BASE) as usize] |= MINORITY;
+            }
+        }
         let mut titles: HashMap<char, Vec<&'static str>> = HashMap::default();
         for w in TITLES {
             if let Some(c) = w.chars().next() {
@@ -602,7 +619,7 @@ fn fast() -> &'static Fast {
             .enumerate()
             .filter(|(_, fl)| **fl != 0)
             .filter_map(|(k, _)| char::from_u32(HAN_BASE + k as u32))
-            .chain(['，', '（', '•', '‧', '・']);
+            .chain(['，', '（', '•', '‧', '・', '、']);
         for c in stops {
             let mut buf = [0u8; 4];
             if let [b0, b1, b2] = *c.encode_utf8(&mut buf).as_bytes() {
@@ -613,6 +630,7 @@ fn fast() -> &'static Fast {
             words: PairFreq::new(t),
             stop3,
             name_pairs: PairFilter::new(t.known_names.iter().chain(t.ambiguous.iter()).copied()),
+            minority_pairs: PairFilter::new(dict::minority_name_parts().keys().copied()),
             flags,
             given,
             role_last,
@@ -861,7 +879,7 @@ fn char_at_slow(text: &str, i: usize) -> Option<(char, usize)> {
 
 /// The char before byte `i` ([`prev_char`], with ASCII and three-byte
 /// characters decoded directly).
-#[inline]
+#[inline(always)]
 fn char_before(text: &str, i: usize) -> Option<char> {
     let b = text.as_bytes();
     if i == 0 || i > b.len() {
@@ -1365,7 +1383,8 @@ fn list_of_places(text: &str, from: usize) -> bool {
 }
 
 /// How many Tibetan or Mongolian name elements `run` splits into, all of
-/// it (0 when it does not).
+/// it (0 when it does not); a Yi clan name with a two-character given
+/// name (沙马拉则) counts as two.
 fn minority_elements(run: &str) -> usize {
     // Character ends, up to eight characters.
     let mut ends = [0usize; 8];
@@ -1393,11 +1412,16 @@ fn minority_elements(run: &str) -> usize {
         let parts = dict::minority_name_parts();
         for len in 2..=4 {
             if let Some(&e) = ends.get(k + len - 1) {
-                if parts.contains(&run[at..e]) {
-                    let d = split(run, ends, k + len, depth + 1);
-                    if d > 0 {
-                        return d;
+                match parts.get(&run[at..e]) {
+                    // A Yi clan name opens a name: two given characters.
+                    Some(true) if depth == 0 && ends.len() == k + len + 2 => return 2,
+                    Some(false) => {
+                        let d = split(run, ends, k + len, depth + 1);
+                        if d > 0 {
+                            return d;
+                        }
                     }
+                    _ => {}
                 }
             }
         }
@@ -1412,9 +1436,31 @@ fn minority_firsts() -> &'static dict::HanSet {
     F.get_or_init(|| {
         dict::HanSet::new(
             dict::minority_name_parts()
-                .iter()
+                .keys()
                 .filter_map(|w| w.chars().next()),
         )
+    })
+}
+
+/// The longest minority name starting at `at` (up to seven characters):
+/// two or more elements, or one element that stands alone (a delimiter
+/// after it). Returns its end.
+fn minority_prefix(text: &str, at: usize) -> Option<usize> {
+    let mut ends = [0usize; 8];
+    let mut n = 0;
+    let mut e = at;
+    while let Some(c) = next_char(text, e).filter(|c| is_han(*c)) {
+        e += c.len_utf8();
+        ends[n] = e;
+        n += 1;
+        if n == 8 {
+            break;
+        }
+    }
+    (2..=n.min(7)).rev().find_map(|len| {
+        let end = ends[len - 1];
+        let k = minority_elements(&text[at..end]);
+        (k >= 2 || (k == 1 && len == n && n < 8)).then_some(end)
     })
 }
 
@@ -1502,10 +1548,11 @@ fn lists_and_minority_names(
     t: &NameTables,
     f: &Fast,
     first: usize,
+    minority_starts: &[usize],
+    list_marks: &[usize],
     out: &mut Vec<Finding>,
 ) {
     let text = p.text;
-    let b = text.as_bytes();
     let mut seeds: Vec<(usize, usize)> = out[first..]
         .iter()
         .filter(|x| x.kind == Kind::PersonName && x.score >= 0.6)
@@ -1566,23 +1613,18 @@ fn lists_and_minority_names(
         out.push(finding(p, Kind::PersonName, s, e, score, check, None));
         true
     };
-    // Minority names standing alone: after a role word and a colon, or
-    // as a whole item of a 、 list.
-    for pos in memchr::memmem::find_iter(b, "：".as_bytes()).chain(memchr::memchr_iter(b':', b)) {
-        let len = if b[pos] == b':' { 1 } else { 3 };
-        if role_before(text, pos).is_none() {
-            continue;
-        }
-        if let Some((s, e)) = item_after(f, text, pos + len, true) {
-            if minority_elements(&text[s..e]) > 0
-                && add(out, (s, e), 0.8, &["minority name elements"], true)
-            {
-                seeds.push((s, e));
+    let firsts = minority_firsts();
+    // After any role word or title, with or without a colon: 被执行人沙马
+    // 拉则名下, 记者 泽仁拉姆 通讯员, 其孙边巴次仁（.
+    for &j in minority_starts {
+        if let Some(e) = minority_prefix(text, j) {
+            if add(out, (j, e), 0.8, &["minority name after role word"], true) {
+                seeds.push((j, e));
             }
         }
     }
-    let firsts = minority_firsts();
-    for pos in memchr::memmem::find_iter(b, "、".as_bytes()) {
+    // Minority names standing alone as a whole item of a 、 list.
+    for &pos in list_marks {
         let after = next_char(text, pos + 3)
             .filter(|c| firsts.contains(*c))
             .and_then(|_| item_after(f, text, pos + 3, true));
@@ -1810,6 +1852,9 @@ impl Detector for PersonName {
         let mut anchor_next = 0;
         let mut fixed_end = 0;
         let mut genders: Vec<usize> = Vec::new();
+        let mut minority_starts: Vec<usize> = Vec::new();
+        // Where `、` stands (step 5 reads the list items around it).
+        let mut list_marks: Vec<usize> = Vec::new();
         let mut roles: Vec<(usize, &'static str)> = Vec::new();
         // 2. Surname candidates.
         let b = text.as_bytes();
@@ -1861,7 +1906,9 @@ impl Detector for PersonName {
                 };
                 if flags == 0 {
                     // `・` (E3 83 BB) between the parts of a name.
-                    if u == 0x30FB {
+                    if u == 0x3001 {
+                        list_marks.push(i);
+                    } else if u == 0x30FB {
                         if let Some((s, e)) = dotted_name(text, i) {
                             out.push(finding(
                                 p,
@@ -1890,6 +1937,15 @@ impl Detector for PersonName {
                         }
                         anchor_next = i + len;
                     }
+                }
+                // A minority name after a role word (被执行人沙马拉则,
+                // 记者 泽仁拉姆): kept for step 5.
+                if flags & MINORITY != 0
+                    && i >= 3
+                    && char_at(text, i + 3).is_some_and(|(c1, _)| f.minority_pairs.may_start(c, c1))
+                    && role_before_fast(f, text, i, char_before(text, i)).is_some()
+                {
+                    minority_starts.push(i);
                 }
                 if flags & SURNAME != 0 {
                     let at = (i, c, fixed_end);
@@ -2027,7 +2083,7 @@ impl Detector for PersonName {
             }
         }
         // 5. Minority names, and names listed next to names.
-        lists_and_minority_names(p, t, f, first, out);
+        lists_and_minority_names(p, t, f, first, &minority_starts, &list_marks, out);
     }
 }
 
@@ -2203,6 +2259,14 @@ mod tests {
         );
         // An element alone, with nothing to say it is a name, is not one.
         assert!(names("拉巴、多吉").is_empty());
+        // After a role word without a colon; Yi clan names.
+        assert_eq!(names("本报讯（记者 泽仁拉姆 通讯员"), vec!["泽仁拉姆"]);
+        assert_eq!(names("其孙边巴次仁（18802064519）"), vec!["边巴次仁"]);
+        assert_eq!(
+            names("查封被执行人沙马拉则名下号牌为川W3A7的车辆"),
+            vec!["沙马拉则"]
+        );
+        assert_eq!(names("联系人次旦。"), vec!["次旦"]);
     }
 
     #[test]
