@@ -231,7 +231,8 @@ fn cells(line: &str, base: usize, sep: Sep) -> Vec<(usize, usize)> {
 }
 
 fn header_kind(cell: &str) -> Option<Column> {
-    if cell.len() > 40 {
+    // 20 characters: a label with a note (一卡通账号（社保卡/银行卡）).
+    if cell.len() > 60 {
         return None;
     }
     let owned: String;
@@ -255,10 +256,19 @@ fn header_kind(cell: &str) -> Option<Column> {
         || ((bare.ends_with("住址") || bare.ends_with("地址")) && bare.chars().count() <= 8)
     {
         Some(Column::Address)
-    } else if bare.chars().count() > 12 {
+    } else if strip_note(bare).chars().count() > 12 {
         None
     } else {
         label_kind(bare)
+    }
+}
+
+/// A label without the note in brackets after it: 身份证号（后六位） →
+/// 身份证号.
+fn strip_note(bare: &str) -> &str {
+    match bare.strip_suffix(['）', ')']) {
+        Some(s) => s.rfind(['（', '(']).map_or(bare, |i| &bare[..i]),
+        None => bare,
     }
 }
 
@@ -312,10 +322,7 @@ const PERSON_SUFFIX_WORDS: &[&str] = &[
 /// a sentence (`电话逐一督催`) is no label.
 fn label_kind(bare: &str) -> Option<Column> {
     // A note in brackets after the label: 身份证号（后六位）.
-    let label = match bare.strip_suffix(['）', ')']) {
-        Some(s) => s.rfind(['（', '(']).map_or(bare, |i| &bare[..i]),
-        None => bare,
-    };
+    let label = strip_note(bare);
     let word = ["号码", "号", "码"]
         .iter()
         .find_map(|t| label.strip_suffix(t))
@@ -565,6 +572,7 @@ mod tests {
             ("身份证号码", Column::IdNumber),
             ("证件号码", Column::IdNumber),
             ("身份证号(后六位)", Column::IdNumber),
+            ("一卡通账号（社保卡/银行卡）", Column::Account),
             ("公民身份号码", Column::IdNumber),
         ] {
             assert_eq!(header_kind(h), Some(k), "{h}");

@@ -229,8 +229,11 @@ fn estate_at(text: &str, i: usize) -> Option<usize> {
         let rest = &text[e..];
         // The last characters of the estate suffixes, tested first.
         if e - i >= 6
-            && is_estate_last(c)
-            && ESTATES.iter().any(|s| text[..e].ends_with(s))
+            && (is_estate_last(c) || matches!(c, '心' | '楼'))
+            && (ESTATES.iter().any(|s| text[..e].ends_with(s))
+                || ["中心", "大楼", "办公楼", "综合楼", "商务区"]
+                    .iter()
+                    .any(|s| text[..e].ends_with(s)))
             && (detail_at(text, e).is_some() || lettered_at(text, e).is_some())
         {
             return Some(e);
@@ -249,6 +252,12 @@ fn details_from(text: &str, mut i: usize) -> usize {
     loop {
         if let Some(e) = detail_at(text, i).or_else(|| lettered_at(text, i)) {
             i = e;
+        } else if let Some(e) = text[i..]
+            .strip_prefix('附')
+            .and_then(|_| detail_at(text, i + '附'.len_utf8()))
+        {
+            // 文化巷7号附2号: an annex number.
+            i = e;
         } else if let Some(e) = estate_at(text, i) {
             i = e;
         } else {
@@ -263,7 +272,7 @@ fn details_from(text: &str, mut i: usize) -> usize {
         n += 1;
     }
     if (2..=5).contains(&n)
-        && prev_char(text, i).is_some_and(|c| matches!(c, '元' | '栋' | '幢' | '楼' | '层'))
+        && prev_char(text, i).is_some_and(|c| matches!(c, '元' | '栋' | '幢' | '楼' | '层' | '座'))
     {
         i = e;
     }
@@ -324,7 +333,11 @@ fn part_before(text: &str, end: usize) -> Option<(usize, bool)> {
             best = Some(s);
         }
     }
-    if let Some(s) = best {
+    // A two-character division from the dictionary may be the tail of a
+    // longer name it does not list (澜沧县 ends with 沧县): the generic
+    // parse below decides then.
+    let short_best = best.filter(|s| text[*s..end].chars().count() == 2);
+    if let (Some(s), None) = (best, short_best) {
         return Some((s, true));
     }
     // A province by its short name before a division: 广西宾阳县.
@@ -389,37 +402,48 @@ fn part_before(text: &str, end: usize) -> Option<(usize, bool)> {
                     s2 = s2.max(s + w.len());
                 }
             }
-            let n = text[s2..end - suf.len()].chars().count();
-            (n >= min).then_some((s2, admin))
+            let name = &text[s2..end - suf.len()];
+            // 该村, 本村, 全村 …: a word for "the village", no name.
+            if matches!(
+                name,
+                "该" | "本" | "全" | "每" | "此" | "邻" | "外" | "两" | "一个" | "新农"
+            ) {
+                return None;
+            }
+            (name.chars().count() >= min).then_some((s2, admin))
         };
     if let Some(s) = group_before(text, end) {
         return Some((s, false));
     }
+    // Longer suffixes first: 澳洋工业|园区, not 澳洋工业园|区.
+    let admin = || {
+        generic(
+            &[
+                "自治州",
+                "开发区",
+                "园区",
+                "街道",
+                "镇",
+                "乡",
+                "县",
+                "区",
+                "市",
+                "省",
+                "旗",
+            ],
+            2,
+            4,
+            true,
+        )
+    };
+    if let Some(s) = short_best {
+        return Some(admin().filter(|(g, _)| *g < s).unwrap_or((s, true)));
+    }
     generic(VILLAGES, 1, 5, false)
         .or_else(|| hamlet_before(text, end))
-        .or_else(|| generic(STREETS, 1, 6, false))
+        .or_else(|| generic(STREETS, 1, 8, false))
         .or_else(|| generic(ESTATES, 2, 8, false))
-        .or_else(|| {
-            generic(
-                // Longer suffixes first: 澳洋工业|园区, not 澳洋工业园|区.
-                &[
-                    "自治州",
-                    "开发区",
-                    "园区",
-                    "街道",
-                    "镇",
-                    "乡",
-                    "县",
-                    "区",
-                    "市",
-                    "省",
-                    "旗",
-                ],
-                2,
-                4,
-                true,
-            )
-        })
+        .or_else(admin)
 }
 
 /// A hamlet (自然村) named right after its village, before a house
@@ -431,7 +455,10 @@ fn hamlet_before(text: &str, end: usize) -> Option<(usize, bool)> {
     for _ in 0..3 {
         let c = prev_char(text, s).filter(|c| name_char(*c))?;
         s -= c.len_utf8();
-        if VILLAGES.iter().any(|v| text[..s].ends_with(v)) {
+        // The village itself must be a named one (not 该村已有76户).
+        if VILLAGES.iter().any(|v| text[..s].ends_with(v))
+            && part_before(text, s).is_some_and(|(v, _)| v < s)
+        {
             return Some((s, false));
         }
     }
@@ -511,6 +538,14 @@ impl Detector for Address {
             let end = details_from(text, i);
             // Grow left over street, estate, village and admin parts.
             let mut start = i;
+            // A direction between the street and the number: 农业路东68号,
+            // 人民大道南188号.
+            if prev_char(text, i).is_some_and(|c| matches!(c, '东' | '西' | '南' | '北'))
+                && prev_char(text, i - 3)
+                    .is_some_and(|c| matches!(c, '路' | '街' | '道' | '巷' | '段' | '弄' | '里'))
+            {
+                start -= 3;
+            }
             let mut parts = 0;
             let mut admin = 0;
             while let Some((s, is_admin)) = part_before(text, start) {
@@ -564,6 +599,10 @@ impl Detector for Address {
                 next_span += 1;
             }
             if pos < covered_to {
+                continue;
+            }
+            // 村民小组, 村委会, 村级: words, not a village and its group.
+            if next_char(text, end).is_some_and(|c| matches!(c, '委' | '民' | '级')) {
                 continue;
             }
             let Some((vs, false)) = part_before(text, end) else {
@@ -683,7 +722,7 @@ fn group_after(text: &str, at: usize) -> Option<usize> {
             return None;
         }
         let rest = &text[e..];
-        for unit in ["村民小组", "村民组", "组", "队"] {
+        for unit in ["村民小组", "村民组", "组", "队", "屯"] {
             if n >= 1 && rest.starts_with(unit) {
                 return Some(e + unit.len());
             }
@@ -820,9 +859,33 @@ mod tests {
                 "（富裕县富裕镇富强街18委12组）",
                 "富裕县富裕镇富强街18委12组",
             ),
+            (
+                "现住澜沧县勐朗镇佛房社区民族路36号，",
+                "澜沧县勐朗镇佛房社区民族路36号",
+            ),
+            (
+                "坐落于镇雄县乌峰街道南台社区文化巷7号附2号，",
+                "镇雄县乌峰街道南台社区文化巷7号附2号",
+            ),
+            (
+                "户籍地河南省郑州市金水区丰产路街道农业路东68号院3号楼2单元12号，",
+                "河南省郑州市金水区丰产路街道农业路东68号院3号楼2单元12号",
+            ),
+            (
+                "来信地址：哈尔滨市南岗区学府路2号区政府综合办公楼612室，",
+                "哈尔滨市南岗区学府路2号区政府综合办公楼612室",
+            ),
+            ("住地苏镇清水村弄平屯，", "地苏镇清水村弄平屯"),
         ] {
             assert_eq!(addrs(text), vec![want], "{text}");
         }
+    }
+
+    #[test]
+    fn village_words_and_group_words_are_no_addresses() {
+        assert!(addrs("目前，该村已有76户加入合作社").is_empty());
+        assert!(addrs("第一村民小组：王德胜、王秀云").is_empty());
+        assert!(addrs("经村民小组会议讨论").is_empty());
     }
 
     #[test]

@@ -103,19 +103,32 @@ impl Detector for Wechat {
             if !(6..=20).contains(&n) {
                 continue;
             }
-            let end = start + n;
-            if crate::numeric::char_at(p.text, end).is_some_and(|c| c == '*') {
-                continue;
+            let mut start = start;
+            let mut n = n;
+            // A list of IDs after one context word: `微信号：a_1、b-2`.
+            for _ in 0..5 {
+                let end = start + n;
+                if crate::numeric::char_at(p.text, end).is_some_and(|c| c == '*') {
+                    break;
+                }
+                out.push(finding(
+                    p,
+                    Kind::Wechat,
+                    start,
+                    end,
+                    0.85,
+                    &["WeChat ID after context"],
+                    Some(word),
+                ));
+                let Some(rest) = p.text[end..].strip_prefix(['、', '/']) else {
+                    break;
+                };
+                start = p.text.len() - rest.len();
+                n = id_len(rest);
+                if !(6..=20).contains(&n) {
+                    break;
+                }
             }
-            out.push(finding(
-                p,
-                Kind::Wechat,
-                start,
-                end,
-                0.85,
-                &["WeChat ID after context"],
-                Some(word),
-            ));
         }
     }
 }
@@ -135,6 +148,10 @@ mod tests {
         assert_eq!(ids("微信号 wxid_abc123def"), vec!["wxid_abc123def"]);
         assert_eq!(ids("WeChat: li-si-2020。"), vec!["li-si-2020"]);
         assert_eq!(ids("微信号“mjb_777”、QQ号"), vec!["mjb_777"]);
+        assert_eq!(
+            ids("涉案微信号：shan_vip888、kefu-tb2024"),
+            vec!["shan_vip888", "kefu-tb2024"]
+        );
     }
 
     #[test]
