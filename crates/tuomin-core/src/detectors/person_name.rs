@@ -168,6 +168,12 @@ const ROLE_BEFORE: &[&str] = &[
     "调解员",
     "网格员",
     "代领人",
+    "合伙人",
+    "执行事务合伙人",
+    "审核",
+    "复核",
+    "校对",
+    "烈士",
     "其孙",
     "其孙子",
     "其孙女",
@@ -742,6 +748,24 @@ fn index() -> &'static Index {
                 role_by_last.entry(c).or_default().push(w);
             }
         }
+        // Signatures are spaced out to fill a line: 审 核 人：文静怡. The
+        // spaced forms are made once and live as long as the program.
+        for w in [
+            "审核人",
+            "复核人",
+            "经办人",
+            "制表人",
+            "填表人",
+            "负责人",
+            "联系人",
+            "审批人",
+        ] {
+            for sep in [" ", "\u{3000}"] {
+                let spaced: String = w.chars().map(String::from).collect::<Vec<_>>().join(sep);
+                let spaced: &'static str = Box::leak(spaced.into_boxed_str());
+                role_by_last.entry('人').or_default().push(spaced);
+            }
+        }
         let mut after_by_first: HashMap<char, Vec<&'static str>> = HashMap::default();
         for w in AFTER.iter().chain(titles) {
             if let Some(c) = w.chars().next() {
@@ -1098,7 +1122,7 @@ fn evaluate(
     // Choose two or three characters.
     let take3 = g2.is_some_and(|(c, len)| {
         !s.stop.contains(c)
-            && !s.place.contains(c)
+            && (!s.place.contains(c) || nature_given_name(text, start, g1_end + len, c))
             && t.given.get(&c).is_some_and(|p| *p >= 30.0)
             && after_word_fast(f, &text[g1_end..], c)
                 .is_none_or(|w| w == "家" || w == "户" || w == "等")
@@ -1183,14 +1207,10 @@ fn evaluate(
     let mut strong = false;
     if let Some(w) = role {
         // A noun for a group of people (居民, 学生) is often followed by
-        // another noun (居民养老保险): it supports a name, but does not
-        // make an ordinary word one.
-        if is_weak_role(w) {
-            score += 0.35;
-        } else {
-            score += 0.45;
-            strong = true;
-        }
+        // another noun (居民养老保险): it counts for less, and does not
+        // lift the doubt on a name that is mostly a word (above).
+        score += if is_weak_role(w) { 0.35 } else { 0.45 };
+        strong = true;
         context = Some(w);
         checks |= C_ROLE;
     }
@@ -1259,7 +1279,8 @@ fn evaluate(
         let w2 = &text[start..g1_end];
         places.short.contains(cand) || places.short.contains(w2) || places.full.contains(cand)
     } {
-        score -= if strong { 0.3 } else { 0.8 };
+        // A weak role word (村民武建平) still says a person follows.
+        score -= if strong || role.is_some() { 0.3 } else { 0.8 };
         checks |= C_PLACE_NAME;
     }
     // A list of places (户胡、龙潭、马店等8个乡镇).
@@ -1278,6 +1299,31 @@ fn evaluate(
         checks,
         context,
     })
+}
+
+/// Is `text[start..end]`, whose last character `c` also ends place names
+/// (山, 河, 城 …), a given name for all that (宫长河, 李占山, 王金城)?
+/// Mountains, rivers and towns are common last given characters; the
+/// name must not be a known place (马鞍山, 张家港).
+fn nature_given_name(text: &str, start: usize, end: usize, c: char) -> bool {
+    if !matches!(
+        c,
+        '山' | '河' | '湖' | '岭' | '桥' | '城' | '洲' | '岛' | '坪' | '园' | '营' | '关' | '堡'
+    ) {
+        return false;
+    }
+    let cand = &text[start..end];
+    let places = dict::places();
+    let two = &cand[..cand.len() - c.len_utf8()];
+    // 李家山, 王家河: a family's place.
+    !two.ends_with('家')
+        && dict::name_tables()
+            .given
+            .get(&c)
+            .is_some_and(|p| *p >= 300.0)
+        && !places.full.contains(cand)
+        && !places.short.contains(cand)
+        && !places.short.contains(two)
 }
 
 /// Does the character `c`, ending at byte `at`, open a frequent word with
@@ -1338,7 +1384,11 @@ fn word_or_place_len(
     let (c1, len1) = ahead.g1?;
     let w2_end = 3 + len1;
     if let Some((c2, len2)) = ahead.next {
-        if is_han(c1) && is_place_suffix(c2) && !title_at(f, &text[i + 3..], c1) {
+        if is_han(c1)
+            && is_place_suffix(c2)
+            && !title_at(f, &text[i + 3..], c1)
+            && !nature_given_name(text, i, i + w2_end + len2, c2)
+        {
             return Some(w2_end + len2);
         }
     }
@@ -1708,6 +1758,35 @@ fn lists_and_minority_names(
     }
 }
 
+/// The start of the name in `text[s..end]`, a run of characters before a
+/// gender or a dot: after the last role word (or 人) that ends inside
+/// the run and leaves two characters (违法行为人|扎约), or after a frequent
+/// two-character word opening it (确定|努尔兰).
+fn strip_lead(t: &NameTables, text: &str, s: usize, end: usize) -> usize {
+    let mut start = s;
+    let mut k = s;
+    while let Some(c) = next_char(text, k) {
+        k += c.len_utf8();
+        if k + 6 > end {
+            break;
+        }
+        // A role word, or any noun for a person in 人 (残疾军人|宫长河).
+        if c == '人' || role_before(text, k).is_some_and(|w| k - w.len() >= s) {
+            start = k;
+        }
+    }
+    if start == s {
+        let mut cs = text[s..end].chars();
+        if let (Some(a), Some(b)) = (cs.next(), cs.next()) {
+            let rest = end - s - a.len_utf8() - b.len_utf8();
+            if rest >= 6 && t.words.get2(a, b).is_some_and(|f| *f >= 1000) {
+                start = s + a.len_utf8() + b.len_utf8();
+            }
+        }
+    }
+    start
+}
+
 /// Names without a surname (阿依古丽, 扎西多吉) after a role word, and
 /// transliterated names with a middle dot (买买提·艾力).
 fn dotted_name(text: &str, dot: usize) -> Option<(usize, usize)> {
@@ -1723,6 +1802,7 @@ fn dotted_name(text: &str, dot: usize) -> Option<(usize, usize)> {
             break;
         }
     }
+    let s = strip_lead(dict::name_tables(), text, s, dot);
     // 鲁布格村·大箐梁子: a place and its locality, not a name.
     if text[s..dot].contains(|c: char| {
         matches!(
@@ -1827,8 +1907,44 @@ impl Detector for PersonName {
                 v,
                 "小计" | "合计" | "总计" | "共计" | "累计" | "备注" | "以下空白" | "空白" | "同上"
             );
+            // An office or company as payee (留固镇财政所); not a name
+            // that ends like a place (江河, 蔡金山).
+            let org = n >= 3
+                && (v.chars().next_back().is_some_and(|c| {
+                    matches!(
+                        c,
+                        '省' | '市'
+                            | '县'
+                            | '区'
+                            | '镇'
+                            | '乡'
+                            | '村'
+                            | '局'
+                            | '院'
+                            | '所'
+                            | '校'
+                            | '馆'
+                            | '社'
+                            | '队'
+                            | '组'
+                            | '委'
+                            | '办'
+                            | '司'
+                            | '厅'
+                            | '部'
+                            | '处'
+                            | '科'
+                            | '行'
+                            | '府'
+                            | '站'
+                            | '厂'
+                            | '矿'
+                            | '店'
+                    )
+                }) || ORG_WORDS.iter().any(|w| v.contains(w)));
             if (2..=12).contains(&n)
                 && !summary
+                && !org
                 && v.chars().all(|c| is_han(c) || is_name_dot(c))
                 && !v.chars().any(is_mask)
                 // Mongolian and Tibetan names run to five or six
@@ -2025,13 +2141,9 @@ impl Detector for PersonName {
                 if !(2..=6).contains(&n) || p.in_header_line(s) {
                     continue;
                 }
-                // Strip a role word that stands before the name.
-                let mut start = s;
-                for w in ROLE_BEFORE {
-                    if text[s..pos].starts_with(w) && pos - s > w.len() + 3 {
-                        start = start.max(s + w.len());
-                    }
-                }
+                // Strip what stands before the name: a role word
+                // (违法行为人扎约) or a frequent word (确定努尔兰).
+                let start = strip_lead(t, text, s, pos);
                 let v = &text[start..pos];
                 if v.chars().count() >= 2
                     && !has_not_name_part(v)
@@ -2240,6 +2352,23 @@ mod tests {
         assert_eq!(names(t), vec!["乌云毕力格"]);
         let t = "| 死亡人员 | 死亡日期 | 领取人 |\n| 莫日根 | 2023-11-17 | 莫丽娟 |\n";
         assert_eq!(names(t), vec!["莫日根", "莫丽娟"]);
+    }
+
+    #[test]
+    fn given_names_ending_like_places_and_stripped_leads() {
+        assert_eq!(names("残疾军人宫长河，男，"), vec!["宫长河"]);
+        assert_eq!(names("申请人：李占山，男"), vec!["李占山"]);
+        // …but a place stays a place.
+        assert!(names("途经马鞍山市区").is_empty());
+        assert_eq!(names("违法行为人扎约，男，拉祜族"), vec!["扎约"]);
+        assert_eq!(
+            names("体检和考察等程序，确定努尔兰·别克等9名同志"),
+            vec!["努尔兰·别克"]
+        );
+        assert_eq!(names("审 核 人：文静怡"), vec!["文静怡"]);
+        assert_eq!(names("该地块被调整给村民武建平耕种,村委会"), vec!["武建平"]);
+        let t = "日期　摘要　收款人/付款人　金额\n08-01　付运转经费　留固镇财政所　+150\n08-02　付工资　贾红旗　-3600\n";
+        assert_eq!(names(t), vec!["贾红旗"]);
     }
 
     #[test]
