@@ -51,9 +51,11 @@ impl Detector for TravelPermit {
                     }
                 }
                 None if n == 8 && run.groups.len() == 1 && stands_alone(p.text, g.start, g.end) => {
-                    if let Some((w, Topic::TaiwanPermit)) =
-                        context::before(p.text, g.start, &[Topic::TaiwanPermit])
-                    {
+                    let ctx = match context::before(p.text, g.start, &[Topic::TaiwanPermit]) {
+                        Some((w, Topic::TaiwanPermit)) => Some(w),
+                        _ => taiwan_permit_in_line(p.text, g.start),
+                    };
+                    if let Some(w) = ctx {
                         out.push(finding(
                             p,
                             Kind::TravelPermit,
@@ -69,6 +71,21 @@ impl Detector for TravelPermit {
             }
         }
     }
+}
+
+/// The permit named earlier in the same line, with the number's own
+/// label right before it: `台湾居民来往大陆通行证，姓名：简文雄，证件号码：
+/// 69187353`.
+fn taiwan_permit_in_line(text: &str, start: usize) -> Option<&'static str> {
+    let from = context::floor_char_boundary(text, start.saturating_sub(120));
+    let line = text[from..start].rsplit('\n').next()?;
+    let near = &line[context::floor_char_boundary(line, line.len().saturating_sub(18))..];
+    if !["号码", "证号", "号："].iter().any(|w| near.contains(w)) {
+        return None;
+    }
+    ["台湾居民来往大陆通行证", "台胞证"]
+        .into_iter()
+        .find(|w| line.contains(w))
 }
 
 #[cfg(test)]
@@ -95,6 +112,10 @@ mod tests {
         assert_eq!(permits("往来港澳通行证：C12345678"), vec!["C12345678"]);
         assert_eq!(permits("往来港澳通行证：CA1234567"), vec!["CA1234567"]);
         assert_eq!(permits("台胞证号码 01234567"), vec!["01234567"]);
+        assert_eq!(
+            permits("7．台湾居民来往大陆通行证，姓名：简文雄，证件号码：69187353。"),
+            vec!["69187353"]
+        );
     }
 
     #[test]
@@ -103,5 +124,7 @@ mod tests {
         assert!(permits("台胞证 012345678").is_empty());
         assert!(permits("H1234567").is_empty());
         assert!(permits("编号12345678").is_empty());
+        // The permit must be named.
+        assert!(permits("姓名：简文雄，证件号码：69187353。").is_empty());
     }
 }
