@@ -1644,13 +1644,16 @@ fn lists_and_minority_names(
         }
         let lo = spans.partition_point(|x| x.0 < s.saturating_sub(REACH));
         let hi = spans.partition_point(|x| x.0 < e);
+        // True only when the name is new or newly confident, so each
+        // name seeds the list walk once.
         if let Some(&(_, _, k)) = spans[lo..hi].iter().find(|x| (x.0, x.1) == (s, e)) {
             let x = &mut out[k];
+            let was = x.score;
             if x.score < score {
                 x.score = score;
                 x.evidence.checks.to_mut().extend_from_slice(check);
             }
-            return x.score >= 0.6;
+            return was < 0.6 && x.score >= 0.6;
         }
         if spans[lo..hi]
             .iter()
@@ -1690,7 +1693,7 @@ fn lists_and_minority_names(
     }
     // Names next to names in a list.
     let mut k = 0;
-    while k < seeds.len() && k < 4096 {
+    while k < seeds.len() {
         let (s, e) = seeds[k];
         k += 1;
         // Items after 、 may run on into the sentence (黄金龙参加调研);
