@@ -168,6 +168,20 @@ const ROLE_BEFORE: &[&str] = &[
     "调解员",
     "网格员",
     "代领人",
+    "安全员",
+    "管理员",
+    "联络员",
+    "信息员",
+    "协管员",
+    "护林员",
+    "保洁员",
+    "保管员",
+    "统计员",
+    "宣传员",
+    "监督员",
+    "辅警",
+    "协警",
+    "村医",
     "合伙人",
     "执行事务合伙人",
     "审核",
@@ -264,7 +278,7 @@ const PLACE_SUFFIX: &str = "省市县区镇乡村庄屯寨集店铺湾港河湖�
 
 /// Characters that end a given name: function words and verbs that
 /// commonly follow a name in prose.
-const STOP: &str = "的了是在和与及等为于对将把被向从到说讲指称要已也都就还又并而且或之其同您你我他她它们这那有无不没会能可应该去来上下中内外年月日时分号元个名人位次届第县市区镇乡村组省局";
+const STOP: &str = "的了是在和与及等为于对将把被向从到说讲指称要已也都就还又并而且或之其同您你我他她它们这那有无不没会能可应该去来上下中内外年月日时分号元个名人位次届第县市区镇乡村组省局因";
 
 /// Titles: a surname followed by one is a way of addressing someone
 /// (王主任, 张科长), not a name.
@@ -1274,14 +1288,32 @@ fn evaluate(
         checks |= C_PLACE_SUFFIX;
     }
     // cand and w2 start with the same two characters.
-    if place_pairs().may_start(p0, p1) && {
+    if place_pairs().may_start(p0, p1) {
         let places = dict::places();
         let w2 = &text[start..g1_end];
-        places.short.contains(cand) || places.short.contains(w2) || places.full.contains(cand)
-    } {
-        // A weak role word (村民武建平) still says a person follows.
-        score -= if strong || role.is_some() { 0.3 } else { 0.8 };
-        checks |= C_PLACE_NAME;
+        let whole = places.short.contains(cand) || places.full.contains(cand);
+        if whole || places.short.contains(w2) {
+            // A weak role word (村民武建平) still says a person follows;
+            // a place that is only the first two of three characters
+            // (江海|潮) says less than a whole one.
+            let context = strong || role.is_some();
+            score -= match (whole || !take3, context) {
+                (true, true) => 0.3,
+                (true, false) => 0.8,
+                (false, true) => 0.15,
+                (false, false) => 0.4,
+            };
+            checks |= C_PLACE_NAME;
+        }
+    }
+    // Three characters shaped like a name: both given characters are
+    // frequent in given names and nothing says otherwise (温淑芬本人).
+    if take3
+        && checks & (C_PASS_OVER | C_AMBIGUOUS | C_GIVEN_WORD | C_SURNAME_ENDS | C_OPENS) == 0
+        && given_score_fast(f, t, g1) >= 0.7
+        && g2.is_some_and(|(c, _)| given_score_fast(f, t, c) >= 0.7)
+    {
+        score += 0.1;
     }
     // A list of places (户胡、龙潭、马店等8个乡镇).
     if listed && list_of_places(text, end) {
@@ -2372,6 +2404,16 @@ mod tests {
         assert_eq!(names("该地块被调整给村民武建平耕种,村委会"), vec!["武建平"]);
         let t = "日期　摘要　收款人/付款人　金额\n08-01　付运转经费　留固镇财政所　+150\n08-02　付工资　贾红旗　-3600\n";
         assert_eq!(names(t), vec!["贾红旗"]);
+    }
+
+    #[test]
+    fn name_shaped_and_partly_place_shaped_names() {
+        assert_eq!(names("上表中第5户温淑芬本人申请隐去账号"), vec!["温淑芬"]);
+        assert_eq!(names("我局已约谈项目经理江海潮，并计入"), vec!["江海潮"]);
+        // A role word says a person follows, even a name that is a word.
+        assert_eq!(names("该公司安全员杨树林未持证上岗"), vec!["杨树林"]);
+        // 因 ends a given name.
+        assert!(!names("与邻居刘岗因宅基地发生纠纷").contains(&"刘岗因".to_string()));
     }
 
     #[test]
