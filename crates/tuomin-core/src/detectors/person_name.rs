@@ -639,7 +639,7 @@ fn fast() -> &'static Fast {
             .enumerate()
             .filter(|(_, fl)| **fl != 0)
             .filter_map(|(k, _)| char::from_u32(HAN_BASE + k as u32))
-            .chain(['，', '（', '•', '‧', '・', '、']);
+            .chain(['，', '（', '•', '‧', '・', '、', '\u{3000}']);
         for c in stops {
             let mut buf = [0u8; 4];
             if let [b0, b1, b2] = *c.encode_utf8(&mut buf).as_bytes() {
@@ -1464,6 +1464,31 @@ fn list_of_places(text: &str, from: usize) -> bool {
     .is_match(seg)
 }
 
+/// A two-character name padded with one ideographic space at `sp`
+/// (`邓　华`): a single surname before it and one given character after
+/// it, each standing alone (a delimiter, not a Han character, outside),
+/// the given character a real given-name character. Returns the end.
+fn padded_name(t: &NameTables, f: &Fast, text: &str, sp: usize) -> Option<usize> {
+    let (sur, _) = char_at(text, sp.checked_sub(3)?)?;
+    t.single.get(&sur)?;
+    if char_before(text, sp - 3).is_some_and(is_han) {
+        return None;
+    }
+    let (g, len) = char_at(text, sp + 3)?;
+    let end = sp + 3 + len;
+    if !is_han(g)
+        || next_char(text, end).is_some_and(is_han)
+        || is_place_suffix(g)
+        || sets().stop.contains(g)
+    {
+        return None;
+    }
+    if given_score_fast(f, t, g) < 0.5 || f.words.get(sur, g).is_some_and(|q| q >= 50) {
+        return None;
+    }
+    Some(end)
+}
+
 /// How many Tibetan or Mongolian name elements `run` splits into, all of
 /// it (0 when it does not); a Yi clan name with a two-character given
 /// name (沙马拉则) counts as two.
@@ -1761,7 +1786,14 @@ fn lists_and_minority_names(
                 Some('\u{3000}') => han_beyond(next_char(text, ie + 3)),
                 _ => false,
             };
-            ok_before && ok_after
+            // A roll holds names, not amounts or ID numbers (`3　3　900
+            // 郭红梅　单人保`): no run of three digits on the line.
+            let ls = text[..is].rfind('\n').map_or(0, |k| k + 1);
+            let le = text[ie..].find('\n').map_or(text.len(), |k| ie + k);
+            let numbers = text.as_bytes()[ls..le]
+                .windows(3)
+                .any(|w| w.iter().all(u8::is_ascii_digit));
+            ok_before && ok_after && !numbers
         };
         if text[e..].starts_with('\u{3000}') {
             items[2] = item_after(f, text, e + 3, true)
@@ -2006,6 +2038,9 @@ impl Detector for PersonName {
         let mut minority_starts: Vec<usize> = Vec::new();
         // Where `、` stands (step 5 reads the list items around it).
         let mut list_marks: Vec<usize> = Vec::new();
+        // Where U+3000 stands (two-character names padded to three:
+        // `邓　华`).
+        let mut wide_spaces: Vec<usize> = Vec::new();
         let mut roles: Vec<(usize, &'static str)> = Vec::new();
         // 2. Surname candidates.
         let b = text.as_bytes();
@@ -2059,6 +2094,8 @@ impl Detector for PersonName {
                     // `・` (E3 83 BB) between the parts of a name.
                     if u == 0x3001 {
                         list_marks.push(i);
+                    } else if u == 0x3000 {
+                        wide_spaces.push(i);
                     } else if u == 0x30FB {
                         if let Some((s, e)) = dotted_name(text, i) {
                             out.push(finding(
@@ -2226,6 +2263,24 @@ impl Detector for PersonName {
                             Some(w),
                         ));
                     }
+                }
+            }
+        }
+        // 4b. Two-character names padded to the width of three in a
+        // table or roll: `邓　华`, between delimiters.
+        for &sp in &wide_spaces {
+            if let Some(e) = padded_name(t, f, text, sp) {
+                let s0 = sp - 3;
+                if !p.in_header_line(s0) {
+                    out.push(finding(
+                        p,
+                        Kind::PersonName,
+                        s0,
+                        e,
+                        0.7,
+                        &["surname", "padded two-character name"],
+                        None,
+                    ));
                 }
             }
         }
@@ -2407,6 +2462,14 @@ mod tests {
     }
 
     #[test]
+    fn two_character_names_padded_to_three() {
+        let t = "序号　姓名　性别\n1　邓　华　男\n2　王　芳　女\n3　李建国　男\n";
+        assert_eq!(names(t), vec!["邓\u{3000}华", "王\u{3000}芳", "李建国"]);
+        assert!(names("高　度　重　视").is_empty());
+        assert!(names("马　上　办").is_empty());
+    }
+
+    #[test]
     fn name_shaped_and_partly_place_shaped_names() {
         assert_eq!(names("上表中第5户温淑芬本人申请隐去账号"), vec!["温淑芬"]);
         assert_eq!(names("我局已约谈项目经理江海潮，并计入"), vec!["江海潮"]);
@@ -2459,6 +2522,7 @@ mod tests {
             vec!["皇甫静", "蒋国栋"]
         );
         assert_eq!(names("3　3　900　郭红梅　单人保　3415"), vec!["郭红梅"]);
+        assert_eq!(names("3　3　900　郭红梅　单人保"), vec!["郭红梅"]);
         // Places listed after a name stay places.
         assert_eq!(names("户主王建国、马店镇、龙潭村"), vec!["王建国"]);
     }
