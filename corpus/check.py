@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Verify the committed corpus is exactly what the generators produce.
 
-Regenerates corpus/ (generate.py) and corpus/handwritten/ (handwritten/label.py) into a temp
-directory and compares byte-for-byte with the committed files; also re-checks every label
-(byte offsets, text, no overlaps) in labels.jsonl and handwritten/labels.jsonl.
+Regenerates corpus/ (generate.py), corpus/handwritten/ and corpus/unseen/handwritten/
+(handwritten/label.py) into a temp directory and compares byte-for-byte with the committed files;
+also re-checks every label (byte offsets, text, no overlaps) in labels.jsonl and both
+handwritten labels.jsonl files.
 Exit 0 when identical and valid, 1 on any difference.  Usage: python3 corpus/check.py
 """
 import filecmp
@@ -25,12 +26,12 @@ def compare_dir(a, b, names, problems):
             problems.append("differs from regenerated output: " + n)
 
 
-def check_labels(path, problems):
+def check_labels(path, problems, root=HERE):
     last = {}
     with open(path, encoding="utf-8") as f:
         for i, line in enumerate(f, 1):
             o = json.loads(line)
-            data = open(os.path.join(HERE, o["doc"]), "rb").read()
+            data = open(os.path.join(root, o["doc"]), "rb").read()
             s, e = o["start"], o["end"]
             if not (0 <= s < e <= len(data)) or data[s:e].decode("utf-8", "replace") != o["text"]:
                 problems.append("%s:%d bad label %r" % (path, i, o))
@@ -53,8 +54,19 @@ def main():
         compare_dir(HERE, tmp, ["docs/" + d for d in gen_docs] + ["labels.jsonl", "manifest.jsonl"], problems)
         hw_names = sorted(os.listdir(hw))
         compare_dir(os.path.join(HERE, "handwritten"), hw, hw_names, problems)
+        # corpus/unseen/: the documents first measured as unseen text.
+        un = os.path.join(tmp, "unseen")
+        subprocess.run([sys.executable, os.path.join(HERE, "handwritten", "label.py"),
+                        "--src", os.path.join(HERE, "unseen", "src"), "--out", un],
+                       check=True, stdout=subprocess.DEVNULL)
+        compare_dir(os.path.join(HERE, "unseen", "handwritten"), un, sorted(os.listdir(un)), problems)
+        if not filecmp.cmp(os.path.join(HERE, "unseen", "manifest.jsonl"), os.path.join(un, "manifest.jsonl"),
+                           shallow=False):
+            problems.append("unseen/manifest.jsonl differs from unseen/handwritten/manifest.jsonl")
     check_labels(os.path.join(HERE, "labels.jsonl"), problems)
     check_labels(os.path.join(HERE, "handwritten", "labels.jsonl"), problems)
+    check_labels(os.path.join(HERE, "unseen", "handwritten", "labels.jsonl"), problems,
+                 root=os.path.join(HERE, "unseen"))
     for p in problems[:50]:
         print(p)
     if problems:

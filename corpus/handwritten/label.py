@@ -10,7 +10,8 @@ Output (default: corpus/handwritten/):
     labels.jsonl     {"doc": "handwritten/hNN.txt", "kind", "start", "end", "text"}  (BYTE offsets)
     manifest.jsonl   {"doc", "genre", "pii_free"}
 
-Usage: python3 corpus/handwritten/label.py [--out DIR]
+Usage: python3 corpus/handwritten/label.py [--out DIR] [--src DIR]
+       python3 corpus/handwritten/label.py --src corpus/unseen/src --out corpus/unseen/handwritten
 """
 import argparse
 import json
@@ -57,14 +58,16 @@ def convert(src_text, doc):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", default=HERE)
+    ap.add_argument("--src", default=os.path.join(HERE, "src"),
+                    help="folder of marked sources (default: src/ next to this script)")
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
     all_labels, manifest = [], []
-    for f in sorted(os.listdir(os.path.join(HERE, "src"))):
+    for f in sorted(os.listdir(args.src)):
         if not f.endswith(".txt"):
             continue
         doc = "handwritten/" + f
-        with open(os.path.join(HERE, "src", f), encoding="utf-8") as fh:
+        with open(os.path.join(args.src, f), encoding="utf-8") as fh:
             data, labels, man = convert(fh.read(), doc)
         with open(os.path.join(args.out, f), "wb") as fh:
             fh.write(data)
