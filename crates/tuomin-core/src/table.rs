@@ -133,6 +133,21 @@ fn header_words() -> &'static aho_corasick::AhoCorasick {
     })
 }
 
+/// Does `hay` hold `needle` (one of a few fixed separators)? The
+/// searchers are built once: building one per short line cost more than
+/// the search.
+fn has(hay: &[u8], needle: &'static str) -> bool {
+    use memchr::memmem::Finder;
+    use std::sync::OnceLock;
+    static FINDERS: OnceLock<[Finder<'static>; 4]> = OnceLock::new();
+    const NEEDLES: [&str; 4] = ["｜", "  ", "\u{3000}", "："];
+    let finders = FINDERS.get_or_init(|| NEEDLES.map(Finder::new));
+    match NEEDLES.iter().position(|n| *n == needle) {
+        Some(k) => finders[k].find(hay).is_some(),
+        None => memchr::memmem::find(hay, needle.as_bytes()).is_some(),
+    }
+}
+
 /// How the columns of a flattened table are separated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Sep {
@@ -148,13 +163,13 @@ pub(crate) enum Sep {
 /// The column separator of a line: tab before pipe before runs of
 /// spaces before comma (each looked for with a vectorized search).
 pub(crate) fn sep_of(line: &str) -> Option<Sep> {
-    use memchr::{memchr, memmem};
+    use memchr::memchr;
     let b = line.as_bytes();
     if memchr(b'\t', b).is_some() {
         Some(Sep::Tab)
-    } else if memchr(b'|', b).is_some() || memmem::find(b, "｜".as_bytes()).is_some() {
+    } else if memchr(b'|', b).is_some() || has(b, "｜") {
         Some(Sep::Pipe)
-    } else if memmem::find(b, b"  ").is_some() || memmem::find(b, "\u{3000}".as_bytes()).is_some() {
+    } else if has(b, "  ") || has(b, "\u{3000}") {
         Some(Sep::Spaces)
     } else if memchr(b',', b).is_some() {
         Some(Sep::Comma)
@@ -375,7 +390,7 @@ pub(crate) fn header_cells(text: &str) -> Tables {
             // (see `header_like` below): other lines are passed over.
             let line = &b[from..to];
             if memchr::memchr(b':', line).is_some()
-                || memchr::memmem::find(line, "：".as_bytes()).is_some()
+                || has(line, "：")
                 || !header_words().is_match(&text[from..to])
             {
                 pos = to;

@@ -340,8 +340,38 @@ fn part_before(text: &str, end: usize) -> Option<(usize, bool)> {
     if let (Some(s), None) = (best, short_best) {
         return Some((s, true));
     }
-    // A province by its short name before a division: 广西宾阳县.
-    if let Some(w) = PROVINCE_SHORT.iter().find(|w| head.ends_with(**w)) {
+    // A province by its short name before a division: 广西宾阳县 (the last
+    // character first: few can end one).
+    let province_end = prev_char(text, end).is_some_and(|c| {
+        matches!(
+            c,
+            '京' | '津'
+                | '北'
+                | '西'
+                | '古'
+                | '宁'
+                | '林'
+                | '江'
+                | '海'
+                | '苏'
+                | '徽'
+                | '建'
+                | '东'
+                | '南'
+                | '庆'
+                | '川'
+                | '州'
+                | '藏'
+                | '肃'
+                | '夏'
+                | '疆'
+        )
+    });
+    if let Some(w) = PROVINCE_SHORT
+        .iter()
+        .filter(|_| province_end)
+        .find(|w| head.ends_with(**w))
+    {
         if next_char(text, end).is_some_and(is_han) {
             return Some((end - w.len(), true));
         }
@@ -822,6 +852,14 @@ mod tests {
         );
         assert_eq!(addrs("现住东湖路88号"), vec!["东湖路88号"]);
         assert_eq!(addrs("住霍邱县户胡镇龙潭村"), vec!["霍邱县户胡镇龙潭村"]);
+    }
+
+    #[test]
+    fn province_short_names_end_in_the_listed_characters() {
+        for w in super::PROVINCE_SHORT {
+            let t = format!("{w}宾阳县");
+            assert!(super::part_before(&t, w.len()).is_some(), "{w}");
+        }
     }
 
     #[test]
