@@ -639,7 +639,7 @@ fn fast() -> &'static Fast {
             .enumerate()
             .filter(|(_, fl)| **fl != 0)
             .filter_map(|(k, _)| char::from_u32(HAN_BASE + k as u32))
-            .chain(['，', '（', '•', '‧', '・', '、', '\u{3000}']);
+            .chain(['，', '（', '•', '‧', '・', '、', '\u{3000}', '：']);
         for c in stops {
             let mut buf = [0u8; 4];
             if let [b0, b1, b2] = *c.encode_utf8(&mut buf).as_bytes() {
@@ -1626,6 +1626,12 @@ fn item_before(text: &str, end: usize) -> Option<(usize, usize)> {
 /// given name, or Tibetan/Mongolian name elements; no place, title,
 /// organization or masked value?
 fn listed_name(t: &NameTables, item: &str, max_word_freq: u32) -> bool {
+    listed_name_with(t, item, max_word_freq, false)
+}
+
+/// [`listed_name`]; `short_places_ok` lets a short place name through
+/// (after a role word and a colon, 石头 is a person).
+fn listed_name_with(t: &NameTables, item: &str, max_word_freq: u32, short_places_ok: bool) -> bool {
     let mut cs = item.chars();
     let (Some(a), Some(b)) = (cs.next(), cs.next()) else {
         return false;
@@ -1639,26 +1645,41 @@ fn listed_name(t: &NameTables, item: &str, max_word_freq: u32) -> bool {
         && !item.chars().any(is_mask)
         && !item.chars().next_back().is_some_and(is_place_suffix)
         && !places.full.contains(item)
-        && !places.short.contains(item)
+        && (short_places_ok || !places.short.contains(item))
         && !has_not_name_part(item)
         && !TITLES.iter().any(|w| item.ends_with(w))
         && !ORG_WORDS.iter().any(|w| item.contains(w))
 }
 
-/// Step 5 of [`PersonName::detect`]: Tibetan and Mongolian names (which
-/// have no surname) standing alone in a list or after a role word, and
-/// names in a list (、) next to a name already found (高天翔、杨柳 →
-/// 杨柳, 覃建新、黄金龙参加 → 黄金龙). `first` is the index of this
-/// detector's first finding in `out`.
+/// Places the main pass of [`PersonName::detect`] notes for step 5.
+struct Marks {
+    /// Starts of a minority name element after a role word.
+    minority_starts: Vec<usize>,
+    /// Where `、` stands.
+    list_marks: Vec<usize>,
+    /// Where `：` stands.
+    colons: Vec<usize>,
+}
+
+/// Step 5 of [`PersonName::detect`]: Tibetan, Mongolian and Yi names
+/// (which have no surname) after a role word or standing alone in a list,
+/// short runs after a role word and a colon (负责人：万元), and names in a
+/// list (、) next to a name already found (高天翔、杨柳 → 杨柳, 覃建新、黄金龙
+/// 参加 → 黄金龙). `first` is the index of this detector's first finding
+/// in `out`.
 fn lists_and_minority_names(
     p: &Prepared<'_>,
     t: &NameTables,
     f: &Fast,
     first: usize,
-    minority_starts: &[usize],
-    list_marks: &[usize],
+    marks: &Marks,
     out: &mut Vec<Finding>,
 ) {
+    let Marks {
+        minority_starts,
+        list_marks,
+        colons,
+    } = marks;
     let text = p.text;
     let mut seeds: Vec<(usize, usize)> = out[first..]
         .iter()
@@ -1726,15 +1747,38 @@ fn lists_and_minority_names(
     let firsts = minority_firsts();
     // After any role word or title, with or without a colon: 被执行人沙马
     // 拉则名下, 记者 泽仁拉姆 通讯员, 其孙边巴次仁（.
-    for &j in minority_starts {
+    for &j in minority_starts.iter() {
         if let Some(e) = minority_prefix(text, j) {
             if add(out, (j, e), 0.8, &["minority name after role word"], true) {
                 seeds.push((j, e));
             }
         }
     }
+    // A role word, a colon and a short run standing alone is a name even
+    // when the run is also a word (负责人：万元, 站长:惠建设, 经办人：黄海).
+    let ascii_colons = memchr::memchr_iter(b':', text.as_bytes());
+    for pos in colons.iter().copied().chain(ascii_colons) {
+        let len = if text.as_bytes()[pos] == b':' { 1 } else { 3 };
+        if role_before(text, pos).is_none() {
+            continue;
+        }
+        let mut at = pos + len;
+        while let Some(c) = next_char(text, at).filter(|c| matches!(c, ' ' | '\u{3000}')) {
+            at += c.len_utf8();
+        }
+        let Some((is, ie)) = item_after(f, text, at, true) else {
+            continue;
+        };
+        let item = &text[is..ie];
+        if (2..=3).contains(&item.chars().count())
+            && listed_name_with(t, item, u32::MAX, true)
+            && add(out, (is, ie), 0.75, &["after role word and colon"], false)
+        {
+            seeds.push((is, ie));
+        }
+    }
     // Minority names standing alone as a whole item of a 、 list.
-    for &pos in list_marks {
+    for &pos in list_marks.iter() {
         let after = next_char(text, pos + 3)
             .filter(|c| firsts.contains(*c))
             .and_then(|_| item_after(f, text, pos + 3, true));
@@ -2041,6 +2085,8 @@ impl Detector for PersonName {
         // Where U+3000 stands (two-character names padded to three:
         // `邓　华`).
         let mut wide_spaces: Vec<usize> = Vec::new();
+        // Where `：` stands.
+        let mut colons: Vec<usize> = Vec::new();
         let mut roles: Vec<(usize, &'static str)> = Vec::new();
         // 2. Surname candidates.
         let b = text.as_bytes();
@@ -2145,6 +2191,11 @@ impl Detector for PersonName {
             match lead {
                 // `，` and `（` open the gender anchors (`，男，`, `（女`).
                 0xEF => {
+                    // `：` (EF BC 9A): step 5 reads a name after a role
+                    // word and a colon.
+                    if b.get(i + 1..i + 3) == Some(&[0xBC, 0x9A]) {
+                        colons.push(i);
+                    }
                     // Every such anchor goes on with 男 (E7 94 B7) or 女
                     // (E5 A5 B3): the common `，` answers without a
                     // comparison of each pattern.
@@ -2285,7 +2336,12 @@ impl Detector for PersonName {
             }
         }
         // 5. Minority names, and names listed next to names.
-        lists_and_minority_names(p, t, f, first, &minority_starts, &list_marks, out);
+        let marks = Marks {
+            minority_starts,
+            list_marks,
+            colons,
+        };
+        lists_and_minority_names(p, t, f, first, &marks, out);
     }
 }
 
@@ -2459,6 +2515,15 @@ mod tests {
         assert_eq!(names("该地块被调整给村民武建平耕种,村委会"), vec!["武建平"]);
         let t = "日期　摘要　收款人/付款人　金额\n08-01　付运转经费　留固镇财政所　+150\n08-02　付工资　贾红旗　-3600\n";
         assert_eq!(names(t), vec!["贾红旗"]);
+    }
+
+    #[test]
+    fn words_as_names_after_a_role_word_and_colon() {
+        assert_eq!(names("负责人：万元，该公司经理。"), vec!["万元"]);
+        assert_eq!(names("执法人员：石头、田间\n"), vec!["石头", "田间"]);
+        assert_eq!(names("林业站站长:惠建设        镇长"), vec!["惠建设"]);
+        // Without the role word, the words stay words.
+        assert!(names("资金：万元。").is_empty());
     }
 
     #[test]
