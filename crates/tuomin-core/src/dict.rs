@@ -477,7 +477,9 @@ pub(crate) fn places() -> &'static Places {
             // The source lists a few units by their kind alone (街道,
             // 开发区, 工业园区, 城区): no name of a place.
             if let Some(name) = r.get(1).copied().filter(|n| {
+                // …or by a phrase that opens with 县 (县经济开发区, 县开发区).
                 n.chars().count() >= 2
+                    && !(n.starts_with('县') && n.contains("开发区"))
                     && !matches!(
                         *n,
                         "街道"

@@ -473,7 +473,27 @@ fn part_before(text: &str, end: usize) -> Option<(usize, bool)> {
         .or_else(|| hamlet_before(text, end))
         .or_else(|| generic(STREETS, 1, 8, false))
         .or_else(|| generic(ESTATES, 2, 8, false))
+        // An office building counts only inside an address (松山街道|新区
+        // 行政中心|4楼), not alone (在县政务中心六楼会议室召开).
+        .or_else(|| {
+            generic(&["中心", "大楼", "办公楼", "综合楼"], 2, 8, false)
+                .filter(|(b, _)| part_before(text, *b).is_some_and(|(s, _)| s < *b))
+        })
+        .or_else(|| filler_before(text, end))
         .or_else(admin)
+}
+
+/// A word for part of a town or village between a division and a street
+/// or number: 高塘镇|集镇|人民路45号, 西郜村|新区|三排14号.
+fn filler_before(text: &str, end: usize) -> Option<(usize, bool)> {
+    let head = &text[..end];
+    let w = ["集镇", "新区", "老区", "街区"]
+        .into_iter()
+        .find(|w| head.ends_with(w))?;
+    let s = end - w.len();
+    prev_char(text, s)
+        .is_some_and(|c| matches!(c, '镇' | '乡' | '村' | '县' | '区' | '道'))
+        .then_some((s, false))
 }
 
 /// A hamlet (自然村) named right after its village, before a house
@@ -529,6 +549,22 @@ impl Detector for Address {
         let text = p.text;
         // 1. Cells under an address header.
         for cell in p.cells().iter().filter(|c| c.column == Column::Address) {
+            // A labelled cell (`联系地址：罗城…`): the address after the label.
+            let start = text[cell.start..cell.end]
+                .rfind(['：', ':'])
+                .map_or(cell.start, |k| {
+                    cell.start
+                        + k
+                        + text[cell.start + k..]
+                            .chars()
+                            .next()
+                            .map_or(1, char::len_utf8)
+                });
+            let cell = crate::table::Cell {
+                start,
+                end: cell.end,
+                column: cell.column,
+            };
             let v = &text[cell.start..cell.end];
             // A lone village (龙潭村) in the column is a place, not yet an
             // address: the cell needs a street-level part or two levels.
@@ -914,9 +950,27 @@ mod tests {
                 "哈尔滨市南岗区学府路2号区政府综合办公楼612室",
             ),
             ("住地苏镇清水村弄平屯，", "地苏镇清水村弄平屯"),
+            ("（住高塘镇集镇人民路45号）", "高塘镇集镇人民路45号"),
+            (
+                "不动产坐落：泽州县巴公镇西郜村新区三排14号\n",
+                "泽州县巴公镇西郜村新区三排14号",
+            ),
+            (
+                "住所：安徽省霍邱县经济开发区紫薇路18号\n",
+                "安徽省霍邱县经济开发区紫薇路18号",
+            ),
+            (
+                "地址:紫云自治县松山街道新区行政中心4楼  邮编",
+                "紫云自治县松山街道新区行政中心4楼",
+            ),
         ] {
             assert_eq!(addrs(text), vec![want], "{text}");
         }
+    }
+
+    #[test]
+    fn a_building_alone_is_no_address() {
+        assert!(addrs("防汛抗旱工作会议在县政务中心六楼会议室召开。").is_empty());
     }
 
     #[test]
