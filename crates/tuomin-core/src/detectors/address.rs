@@ -183,8 +183,11 @@ fn detail_at(text: &str, i: usize) -> Option<usize> {
     // Every unit starts with a three-byte Han character: compare those
     // bytes before the whole unit.
     let head3 = rest.as_bytes().get(..3)?;
+    // 门 (an entrance: 6号楼2门501, Tianjin) only inside an address: it
+    // is no unit to start one from (开设5门课程).
     UNITS
         .iter()
+        .chain(["门"].iter())
         .find(|u| &u.as_bytes()[..3] == head3 && rest.starts_with(**u))
         .map(|u| e + u.len())
 }
@@ -228,15 +231,22 @@ fn estate_at(text: &str, i: usize) -> Option<usize> {
         e += c.len_utf8();
         let rest = &text[e..];
         // The last characters of the estate suffixes, tested first.
+        // An estate or an office (县民政局, 县住建局附楼) with a floor or
+        // building number after it, or an office building that ends the
+        // address itself (阳城四路206号行政综合楼).
+        let office = matches!(c, '局' | '院' | '委' | '所' | '楼' | '心');
         if e - i >= 6
-            && (is_estate_last(c) || matches!(c, '心' | '楼'))
+            && (is_estate_last(c) || office)
             && (ESTATES.iter().any(|s| text[..e].ends_with(s))
-                || ["中心", "大楼", "办公楼", "综合楼", "商务区"]
-                    .iter()
-                    .any(|s| text[..e].ends_with(s)))
-            && (detail_at(text, e).is_some() || lettered_at(text, e).is_some())
+                || office
+                || text[..e].ends_with("商务区"))
         {
-            return Some(e);
+            if detail_at(text, e).is_some() || lettered_at(text, e).is_some() {
+                return Some(e);
+            }
+            if c == '楼' && next_char(text, e).is_none_or(|n| !is_han(n)) {
+                return Some(e);
+            }
         }
         if rest.is_empty() {
             return None;
@@ -272,7 +282,8 @@ fn details_from(text: &str, mut i: usize) -> usize {
         n += 1;
     }
     if (2..=5).contains(&n)
-        && prev_char(text, i).is_some_and(|c| matches!(c, '元' | '栋' | '幢' | '楼' | '层' | '座'))
+        && prev_char(text, i)
+            .is_some_and(|c| matches!(c, '元' | '栋' | '幢' | '楼' | '层' | '座' | '门'))
     {
         i = e;
     }
@@ -469,15 +480,18 @@ fn part_before(text: &str, end: usize) -> Option<(usize, bool)> {
     if let Some(s) = short_best {
         return Some(admin().filter(|(g, _)| *g < s).unwrap_or((s, true)));
     }
-    generic(VILLAGES, 1, 5, false)
+    generic(VILLAGES, 1, 7, false)
         .or_else(|| hamlet_before(text, end))
         .or_else(|| generic(STREETS, 1, 8, false))
         .or_else(|| generic(ESTATES, 2, 8, false))
         // An office building counts only inside an address (松山街道|新区
         // 行政中心|4楼), not alone (在县政务中心六楼会议室召开).
         .or_else(|| {
-            generic(&["中心", "大楼", "办公楼", "综合楼"], 2, 8, false)
-                .filter(|(b, _)| part_before(text, *b).is_some_and(|(s, _)| s < *b))
+            generic(&["中心", "大楼", "办公楼", "综合楼"], 2, 8, false).filter(|(b, _)| {
+                part_before(text, *b).is_some_and(|(s, admin)| {
+                    s < *b && (!admin || dict::places().full.contains(&text[s..*b]))
+                })
+            })
         })
         .or_else(|| filler_before(text, end))
         .or_else(admin)
@@ -790,6 +804,14 @@ fn group_after(text: &str, at: usize) -> Option<usize> {
         let rest = &text[e..];
         for unit in ["村民小组", "村民组", "组", "队", "屯"] {
             if n >= 1 && rest.starts_with(unit) {
+                // 驻村工作队, 村两委班子组: task forces, not groups.
+                let name = &text[at..e];
+                if matches!(
+                    name,
+                    "工作" | "领导" | "专项" | "督导" | "检查" | "考核" | "服务" | "突击"
+                ) {
+                    return None;
+                }
                 return Some(e + unit.len());
             }
         }
@@ -950,6 +972,18 @@ mod tests {
                 "哈尔滨市南岗区学府路2号区政府综合办公楼612室",
             ),
             ("住地苏镇清水村弄平屯，", "地苏镇清水村弄平屯"),
+            (
+                "受理地址：巧家县白鹤滩街道堂琅路9号县民政局二楼\n",
+                "巧家县白鹤滩街道堂琅路9号县民政局二楼",
+            ),
+            (
+                "住所：天津市武清区杨村街道雍阳西道泉州花园6号楼2门501\n",
+                "天津市武清区杨村街道雍阳西道泉州花园6号楼2门501",
+            ),
+            (
+                "原住温宿县温宿镇托万克阿热勒村2组15号）",
+                "温宿县温宿镇托万克阿热勒村2组15号",
+            ),
             ("（住高塘镇集镇人民路45号）", "高塘镇集镇人民路45号"),
             (
                 "不动产坐落：泽州县巴公镇西郜村新区三排14号\n",
@@ -971,6 +1005,9 @@ mod tests {
     #[test]
     fn a_building_alone_is_no_address() {
         assert!(addrs("防汛抗旱工作会议在县政务中心六楼会议室召开。").is_empty());
+        assert!(addrs("群众可就近到区政务服务中心一楼办理").is_empty());
+        assert!(addrs("在塔里木乡，驻村工作队队员正在帮助村民").is_empty());
+        assert!(addrs("学校开设5门课程").is_empty());
     }
 
     #[test]
