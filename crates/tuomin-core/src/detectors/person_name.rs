@@ -366,7 +366,7 @@ const NOT_NAME_PARTS: &[&str] = &[
 /// Surname characters that are far more often a preposition, modal or
 /// verb (当事人应自收到…, 于是, 向上级): these need a strongly name-like
 /// given name.
-const FUNCTION_SURNAMES: &str = "应于向从以和与及对把被让在为自其但所而将";
+const FUNCTION_SURNAMES: &str = "应于向从以和与及对把被让在为自其但所而将由";
 
 /// Words after a candidate that make it (the start of) an organization.
 const ORG_WORDS: &[&str] = &[
@@ -1885,8 +1885,17 @@ fn lists_and_minority_names(
         for ((is, ie), max_freq) in items.into_iter().flatten() {
             let item = &text[is..ie];
             let minority = minority_elements(item) > 0;
+            // A whole item between delimiters takes the place of a shorter
+            // name found inside it (蒋平、赵春来、 over 赵春).
+            let whole = next_char(text, ie).is_none_or(|c| !is_han(c));
             if (minority || listed_name(t, item, max_freq))
-                && add(out, (is, ie), 0.65, &["listed with names"], minority)
+                && add(
+                    out,
+                    (is, ie),
+                    0.65,
+                    &["listed with names"],
+                    minority || whole,
+                )
             {
                 seeds.push((is, ie));
             }
@@ -1963,7 +1972,30 @@ fn dotted_name(text: &str, dot: usize) -> Option<(usize, usize)> {
         if m == 6 {
             break;
         }
-        if m >= 2 && after_word(&text[e..]).is_some() {
+        // The name ends where the sentence goes on: 阿迪力·买买提|诉被告,
+        // 吐尔洪·买买提|一边, 热合曼·阿吾提|说的.
+        if m >= 2
+            && (after_word(&text[e..]).is_some()
+                || matches!(
+                    c,
+                    '诉' | '说'
+                        | '的'
+                        | '与'
+                        | '和'
+                        | '及'
+                        | '系'
+                        | '因'
+                        | '向'
+                        | '对'
+                        | '在'
+                        | '于'
+                        | '等'
+                        | '一'
+                        | '告'
+                        | '表'
+                        | '介'
+                ))
+        {
             break;
         }
         e += c.len_utf8();
@@ -2548,6 +2580,22 @@ mod tests {
         assert_eq!(names("该地块被调整给村民武建平耕种,村委会"), vec!["武建平"]);
         let t = "日期　摘要　收款人/付款人　金额\n08-01　付运转经费　留固镇财政所　+150\n08-02　付工资　贾红旗　-3600\n";
         assert_eq!(names(t), vec!["贾红旗"]);
+    }
+
+    #[test]
+    fn dotted_names_stop_where_the_sentence_goes_on() {
+        assert_eq!(
+            names("本院受理原告阿迪力·买买提诉被告帕提古丽离婚纠纷一案"),
+            vec!["阿迪力·买买提"]
+        );
+        assert_eq!(
+            names("村民吐尔洪·买买提一边给鸽子喂食"),
+            vec!["吐尔洪·买买提"]
+        );
+        assert_eq!(
+            names("村务监督委员会：蒋平、赵春来、唐甜甜\n"),
+            vec!["蒋平", "赵春来", "唐甜甜"]
+        );
     }
 
     #[test]
