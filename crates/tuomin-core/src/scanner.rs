@@ -421,6 +421,29 @@ impl ScannerBuilder {
 mod tests {
     use super::*;
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+        /// Any text, however hostile, scans without a panic and every
+        /// finding lies on character boundaries inside the text, with its
+        /// own text.
+        #[test]
+        fn any_text_scans(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "王", "欧阳", "建国", "、", "：", ":", "\u{3000}", " ", "\t", "\n", "，", "男", "·", "・", "‧",
+            "1", "23", "号", "栋", "门", "村", "组", "屯", "镇", "县", "街道", "路", "附", "东", "集镇",
+            "中心", "楼", "局", "户主", "姓名", "联系人", "记者", "达瓦", "次仁", "沙马", "拉则", "人",
+            "｜", "|", ",", "*", "某", "138", "6228", "X", "QQ", "微信", "a_b", "台胞证", "号码",
+        ]), 0..40)) {
+            let text = parts.concat();
+            let scanner = Scanner::new();
+            for f in scanner.scan(&text) {
+                proptest::prop_assert!(f.start < f.end && f.end <= text.len());
+                proptest::prop_assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
+                proptest::prop_assert_eq!(&text[f.start..f.end], f.text.as_str());
+            }
+        }
+    }
+
     fn kinds(text: &str) -> Vec<(Kind, String)> {
         Scanner::new()
             .scan(text)
