@@ -1,5 +1,6 @@
 //! 护照号码: PRC passport numbers — `E` + 8 digits, `E` + letter + 7
-//! digits (2012 e-passport), `G`/`P`/`S`/`D` + 7–8 digits. Reported only
+//! digits (2012 e-passport), `G`/`P`/`S`/`D` + 7–8 digits, and Hong Kong
+//! SAR passports (`K` + 8 digits). Reported only
 //! after a context word (护照); without one the shape alone is too weak.
 
 use super::{finding, Detector, Prepared};
@@ -45,7 +46,8 @@ impl Detector for Passport {
             };
             let n = g.len();
             let shape = match letters.as_str() {
-                "E" | "G" => n == 8,
+                // K: Hong Kong SAR passports (K + 8 digits).
+                "E" | "G" | "K" => n == 8,
                 "P" | "S" | "D" => (7..=8).contains(&n),
                 l if l.len() == 2 && l.starts_with('E') && !l.ends_with(['I', 'O']) => n == 7,
                 _ => false,
@@ -87,6 +89,7 @@ mod tests {
         assert_eq!(passports("护照号码：E12345678"), vec!["E12345678"]);
         assert_eq!(passports("护照号 EA1234567，"), vec!["EA1234567"]);
         assert_eq!(passports("护照：G12345678"), vec!["G12345678"]);
+        assert_eq!(passports("香港特区护照号码：K09732615"), vec!["K09732615"]);
     }
 
     #[test]
