@@ -407,8 +407,17 @@ pub(crate) fn name_tables() -> &'static NameTables {
                 .chain(rows(WORDS_EXTRA))
                 .filter_map(|r| Some((*r.first()?, r.get(1)?.parse::<u32>().ok()?))),
         );
+        // Two-character "names" that jieba sees often (雷雨 195, 汤圆 79,
+        // 苗木 72) are mostly ordinary words too: as doubtful as the
+        // listed ambiguous ones (real names sit far lower).
+        let frequent_names = rows(JIEBA_NAMES).filter_map(|r| {
+            let w = *r.first()?;
+            let f: u32 = r.get(1)?.parse().ok()?;
+            (w.chars().count() == 2 && f >= 50).then_some(w)
+        });
         let ambiguous = rows(AMBIGUOUS_NAMES)
             .filter_map(|r| r.first().copied())
+            .chain(frequent_names)
             .collect();
         let known_names = rows(JIEBA_NAMES)
             .filter_map(|r| r.first().copied())

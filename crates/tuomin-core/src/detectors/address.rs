@@ -690,10 +690,10 @@ impl Detector for Address {
             };
             // The village must be a name, not the word 农村/乡村, and the
             // part before it a real division from the dictionary.
-            if matches!(
-                &text[vs..end],
-                "农村" | "乡村" | "新农村" | "农业农村" | "美丽乡村" | "全村" | "本村" | "该村"
-            ) {
+            let village = &text[vs..end];
+            if matches!(village, "全村" | "本村" | "该村")
+                || ["农村", "乡村"].iter().any(|w| village.ends_with(w))
+            {
                 continue;
             }
             // A generic `…镇` counts only where someone lives (住…); else the
@@ -803,7 +803,15 @@ fn group_after(text: &str, at: usize) -> Option<usize> {
         }
         let rest = &text[e..];
         for unit in ["村民小组", "村民组", "组", "队", "屯"] {
-            if n >= 1 && rest.starts_with(unit) {
+            // 组织, 组成, 组长 …: words, not a group.
+            let Some(after) = rest.strip_prefix(unit) else {
+                continue;
+            };
+            let word = unit == "组"
+                && after.chars().next().is_some_and(|c| {
+                    matches!(c, '织' | '成' | '建' | '长' | '员' | '合' | '委' | '团')
+                });
+            if n >= 1 && !word {
                 // 驻村工作队, 村两委班子组: task forces, not groups.
                 let name = &text[at..e];
                 if matches!(
@@ -1013,6 +1021,7 @@ mod tests {
     #[test]
     fn village_words_and_group_words_are_no_addresses() {
         assert!(addrs("目前，该村已有76户加入合作社").is_empty());
+        assert!(addrs("包括农村集体经济组织、农民专业合作社").is_empty());
         assert!(addrs("第一村民小组：王德胜、王秀云").is_empty());
         assert!(addrs("经村民小组会议讨论").is_empty());
     }

@@ -1208,7 +1208,8 @@ fn evaluate(
     let name_maybe = f.name_pairs.may_start(p0, p1);
     if name_maybe
         && t.ambiguous.contains(cand)
-        && !(role.is_some_and(|w| !is_weak_role(w)) || after.is_some_and(|w| w != "家"))
+        && !(role.is_some_and(|w| !is_weak_role(w))
+            || after.is_some_and(|w| w != "家" && w != "等"))
     {
         score -= 0.3;
         checks |= C_AMBIGUOUS;
@@ -1229,8 +1230,9 @@ fn evaluate(
         checks |= C_ROLE;
     }
     if let Some(w) = after {
-        // 家 and 户 follow places and words too (种养大户, 王家): weak.
-        let weak = w == "家" || w == "户";
+        // 家 and 户 follow places and words too (种养大户, 王家), 等 any
+        // list (雷雨等恶劣天气): weak.
+        let weak = w == "家" || w == "户" || w == "等";
         score += if weak { 0.15 } else { 0.35 };
         strong |= !weak;
         context = context.or(Some(w));
@@ -2686,6 +2688,10 @@ mod tests {
         // Weak role words (居民) and words missing from the word list.
         assert!(names("城乡居民养老保险股").is_empty());
         assert!(names("村村响广播、微信群等多种渠道").is_empty());
+        // Words that jieba often tags as names.
+        assert!(names("如遇雷雨等恶劣天气").is_empty());
+        assert!(names("送去热气腾腾的汤圆和新春祝福").is_empty());
+        assert!(names("油茶、苗木花卉等特色产业").is_empty());
         // Summary rows under a 姓名 header.
         assert_eq!(
             names("序号\t姓名\t金额\n1\t王建国\t300\n\t小计\t300\n"),
