@@ -752,6 +752,30 @@ impl Detector for Address {
     }
 }
 
+/// Can `c` be inside the name of a village group (`郑庄`, `第四`)? Not
+/// punctuation, a function word, a division suffix or 号.
+fn group_name_char(c: char) -> bool {
+    (is_han(c) || is_num(c))
+        && !matches!(
+            c,
+            '，' | '。'
+                | '、'
+                | '；'
+                | '：'
+                | '的'
+                | '在'
+                | '是'
+                | '和'
+                | '与'
+                | '镇'
+                | '乡'
+                | '县'
+                | '区'
+                | '市'
+                | '号'
+        )
+}
+
 /// A named group ending at `end` (`郑庄组`, `第一村民组`), when a village
 /// stands right before it. Returns its start.
 fn group_before(text: &str, end: usize) -> Option<usize> {
@@ -762,28 +786,7 @@ fn group_before(text: &str, end: usize) -> Option<usize> {
     let mut s = end - unit.len();
     let mut n = 0;
     while let Some(c) = prev_char(text, s) {
-        if c == '村'
-            || n == 4
-            || !(is_han(c) || is_num(c))
-            || matches!(
-                c,
-                '，' | '。'
-                    | '、'
-                    | '；'
-                    | '：'
-                    | '的'
-                    | '在'
-                    | '是'
-                    | '和'
-                    | '与'
-                    | '镇'
-                    | '乡'
-                    | '县'
-                    | '区'
-                    | '市'
-                    | '号'
-            )
-        {
+        if c == '村' || n == 4 || !group_name_char(c) {
             break;
         }
         s -= c.len_utf8();
@@ -823,27 +826,7 @@ fn group_after(text: &str, at: usize) -> Option<usize> {
                 return Some(e + unit.len());
             }
         }
-        if !(is_han(c) || is_num(c))
-            || matches!(
-                c,
-                '，' | '。'
-                    | '、'
-                    | '；'
-                    | '：'
-                    | '的'
-                    | '在'
-                    | '是'
-                    | '和'
-                    | '与'
-                    | '村'
-                    | '镇'
-                    | '乡'
-                    | '县'
-                    | '区'
-                    | '市'
-                    | '号'
-            )
-        {
+        if c == '村' || !group_name_char(c) {
             return None;
         }
         e += c.len_utf8();
