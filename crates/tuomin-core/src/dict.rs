@@ -401,8 +401,21 @@ pub(crate) fn name_tables() -> &'static NameTables {
             let c = r.first()?.chars().next()?;
             Some((c, r.get(1)?.parse::<f32>().ok()?))
         }));
+        // Full names of well-known people (李自成, 张居正, 刘自强) are
+        // names whoever bears them: three characters tagged nrfg whose
+        // given part is made of given-name characters are no words.
+        let famous = |r: &[&str]| {
+            let w = r.first().copied().unwrap_or_default();
+            r.get(2) == Some(&"nrfg")
+                && w.chars().count() == 3
+                && w != "马自达"
+                && w.chars()
+                    .skip(1)
+                    .all(|c| given.get(&c).is_some_and(|p| *p >= 100.0))
+        };
         let words = WordMap::new(
             rows(WORD_FREQ)
+                .filter(|r| !famous(r))
                 .chain(rows(COMMON_WORDS))
                 .chain(rows(WORDS_EXTRA))
                 .filter_map(|r| Some((*r.first()?, r.get(1)?.parse::<u32>().ok()?))),
@@ -420,6 +433,7 @@ pub(crate) fn name_tables() -> &'static NameTables {
             .chain(frequent_names)
             .collect();
         let known_names = rows(JIEBA_NAMES)
+            .chain(rows(WORD_FREQ).filter(|r| famous(r)))
             .filter_map(|r| r.first().copied())
             .collect();
         NameTables {

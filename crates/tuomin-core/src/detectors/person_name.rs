@@ -208,6 +208,17 @@ const ROLE_BEFORE: &[&str] = &[
     "执行员",
     "县领导",
     "市领导",
+    "承包人",
+    "发包人",
+    "经手人",
+    "队员",
+    "工作人员",
+    "记录",
+    "种植户",
+    "养殖户",
+    "大户",
+    "能手",
+    "驻村干部",
     // Court documents space out the signatures: 审　判　长　吴建成.
     "审　判　长",
     "审　判　员",
@@ -270,6 +281,15 @@ const AFTER: &[&str] = &[
     "；男",
     "；女",
     "；联系电话",
+    "（住",
+    "(住",
+    "（现住",
+    "（家住",
+    "（户籍",
+    "，户籍",
+    "（联系电话",
+    "（电话",
+    "（手机",
 ];
 
 /// Characters after which a candidate is a place or an organization:
@@ -1599,10 +1619,20 @@ fn minority_prefix(text: &str, at: usize) -> Option<usize> {
             break;
         }
     }
+    // The sentence goes on after a single element (其木格正在, 艾山江告诉):
+    // a stop character or a frequent word opens there.
+    let f = fast();
+    let goes_on = |len: usize| {
+        let c = next_char(text, ends[len - 1]);
+        let d = (len < n).then(|| next_char(text, ends[len])).flatten();
+        c.is_some_and(|c| sets().stop.contains(c))
+            || c.zip(d)
+                .is_some_and(|(c, d)| f.words.get(c, d).is_some_and(|q| q >= 300))
+    };
     (2..=n.min(7)).rev().find_map(|len| {
         let end = ends[len - 1];
         let k = minority_elements(&text[at..end]);
-        (k >= 2 || (k == 1 && len == n && n < 8)).then_some(end)
+        (k >= 2 || (k == 1 && ((len == n && n < 8) || goes_on(len)))).then_some(end)
     })
 }
 
@@ -1794,6 +1824,15 @@ fn lists_and_minority_names(
     let ascii_colons = memchr::memchr_iter(b':', text.as_bytes());
     for pos in colons.iter().copied().chain(ascii_colons) {
         let len = if text.as_bytes()[pos] == b':' { 1 } else { 3 };
+        if let Some((is, ie)) = addressee(text, pos, len) {
+            let item = &text[is..ie];
+            if (listed_name_with(t, item, u32::MAX, true) || minority_elements(item) > 0)
+                && add(out, (is, ie), 0.8, &["addressee of a letter"], false)
+            {
+                seeds.push((is, ie));
+            }
+            continue;
+        }
         if role_before(text, pos).is_none() {
             continue;
         }
@@ -1911,6 +1950,27 @@ fn lists_and_minority_names(
             removed.binary_search(&(k - 1)).is_err()
         });
     }
+}
+
+/// The addressee of a reply letter: a line that holds only two to four
+/// Han characters and the colon at `pos` (`len` bytes), with the next
+/// line speaking to them (`方向东：⏎    你于2024年…`, `您`). Returns the
+/// name's span.
+fn addressee(text: &str, pos: usize, len: usize) -> Option<(usize, usize)> {
+    let ls = text[..pos].rfind('\n').map_or(0, |k| k + 1);
+    let head = &text[ls..pos];
+    let s = ls + (head.len() - head.trim_start_matches([' ', '\u{3000}', '\t']).len());
+    let n = text[s..pos].chars().count();
+    if !(2..=4).contains(&n) || !text[s..pos].chars().all(is_han) {
+        return None;
+    }
+    let rest = &text[pos + len..];
+    let line_end = rest.find('\n')?;
+    if !rest[..line_end].trim().is_empty() {
+        return None;
+    }
+    let next = rest[line_end..].trim_start_matches(['\n', '\r', ' ', '\u{3000}', '\t']);
+    (next.starts_with('你') || next.starts_with('您')).then_some((s, pos))
 }
 
 /// The start of the name in `text[s..end]`, a run of characters before a
@@ -2409,6 +2469,112 @@ impl Detector for PersonName {
             colons,
         };
         lists_and_minority_names(p, t, f, first, &marks, out);
+        // 6. Names found once are names wherever else they stand.
+        same_name_elsewhere(p, t, f, first, out);
+    }
+}
+
+/// Step 6 of [`PersonName::detect`]: a name found with enough evidence
+/// (after a role word, in a name column, before a gender) is a name at
+/// its other places in the document too, where the words around it say
+/// less (`向东今年42岁`, `与原告钟福来驾驶的`), as long as it stands there
+/// as a word of its own: no place suffix after it (江河村), no longer word
+/// around it. `first` is the index of this detector's first finding in
+/// `out`.
+fn same_name_elsewhere(
+    p: &Prepared<'_>,
+    t: &NameTables,
+    f: &Fast,
+    first: usize,
+    out: &mut Vec<Finding>,
+) {
+    let text = p.text;
+    let mut names: Vec<&str> = out[first..]
+        .iter()
+        .filter(|x| x.kind == Kind::PersonName && x.score >= 0.6)
+        .map(|x| &text[x.start..x.end])
+        .filter(|v| (2..=8).contains(&v.chars().count()))
+        .collect();
+    if names.is_empty() {
+        return;
+    }
+    names.sort_unstable();
+    names.dedup();
+    let mut spans: Vec<(usize, usize, f32)> = out[first..]
+        .iter()
+        .filter(|x| x.kind == Kind::PersonName)
+        .map(|x| (x.start, x.end, x.score))
+        .collect();
+    spans.sort_unstable_by_key(|x| (x.0, x.1));
+    let Ok(ac) = aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(&names)
+    else {
+        return;
+    };
+    let s = sets();
+    let mut added = Vec::new();
+    for m in ac.find_iter(text) {
+        let (ms, me) = (m.start(), m.end());
+        // Already a name here, or one that is not inside this one (a
+        // shorter name inside gives way: 钟福 in 钟福来).
+        let k = spans.partition_point(|x| x.0 < ms.saturating_sub(64));
+        if spans[k..].iter().take_while(|x| x.0 < me).any(|x| {
+            x.0 < me && ms < x.1 && x.2 >= 0.6 && !(ms <= x.0 && x.1 <= me && x.1 - x.0 < me - ms)
+        }) {
+            continue;
+        }
+        let name = &text[ms..me];
+        let (Some(c0), Some(cl)) = (name.chars().next(), name.chars().next_back()) else {
+            continue;
+        };
+        let prev = char_before(text, ms);
+        let next = next_char(text, me);
+        let wordlike = t.words.get(name).is_some_and(|q| *q >= 3)
+            || t.ambiguous.contains(name)
+            || dict::places().short.contains(name);
+        // Before: a delimiter, a stop character or a role word; for a
+        // name that is no word, any character that closes no word with
+        // its first one (乘客陈有才).
+        let before_ok = match prev {
+            None => true,
+            Some(c) if !is_han(c) => true,
+            Some(c) => {
+                s.stop.contains(c)
+                    || role_before(text, ms).is_some()
+                    || (!wordlike && f.words.get(c, c0).is_none_or(|q| q < 100))
+            }
+        };
+        if !before_ok {
+            continue;
+        }
+        let after = next.and_then(|c| after_word_fast(f, &text[me..], c));
+        let after_ok = match next {
+            None => true,
+            Some(c) if !is_han(c) => true,
+            Some(c) => {
+                after.is_some()
+                    || (s.stop.contains(c) && !s.place.contains(c))
+                    || (!s.place.contains(c)
+                        && next_char(text, me + c.len_utf8())
+                            .is_some_and(|d| f.words.get(c, d).is_some_and(|q| q >= 300))
+                        && f.words.get(cl, c).is_none_or(|q| q < 100))
+            }
+        };
+        if after_ok {
+            added.push((ms, me));
+        }
+    }
+    for (ms, me) in added {
+        out.push(finding(
+            p,
+            Kind::PersonName,
+            ms,
+            me,
+            0.7,
+            &["same name found elsewhere in the document"],
+            None,
+        ));
     }
 }
 
@@ -2585,10 +2751,42 @@ mod tests {
     }
 
     #[test]
+    fn names_found_once_are_names_elsewhere() {
+        // 向东 is a word; after a role word it is a name, and so it is
+        // in the next sentence, but not inside 向东村 or 向东流.
+        assert_eq!(
+            names("种养大户向东一边查看虾苗。\n向东今年42岁，向东村的渠水向东流。"),
+            vec!["向东", "向东"]
+        );
+        assert_eq!(
+            names("原告：钟福来，男。\n与原告钟福来驾驶的电动车相撞"),
+            vec!["钟福来", "钟福来"]
+        );
+    }
+
+    #[test]
+    fn addressees_of_reply_letters() {
+        assert_eq!(
+            names("方向东：\n    你于2024年3月提出申请。"),
+            vec!["方向东"]
+        );
+        assert_eq!(names("皇甫明月：\n\n您好！"), vec!["皇甫明月"]);
+        // A heading with a colon is no addressee.
+        assert!(names("附件：\n你单位报送的材料").is_empty());
+    }
+
+    #[test]
+    fn uyghur_and_kazakh_names_without_a_dot() {
+        assert_eq!(names("种植能手巴哈古丽的丈夫"), vec!["巴哈古丽"]);
+        assert_eq!(names("驻村工作队队员其木格正在帮助村民"), vec!["其木格"]);
+        assert_eq!(names("李自成，男，彝族，1985年出生"), vec!["李自成"]);
+    }
+
+    #[test]
     fn dotted_names_stop_where_the_sentence_goes_on() {
         assert_eq!(
             names("本院受理原告阿迪力·买买提诉被告帕提古丽离婚纠纷一案"),
-            vec!["阿迪力·买买提"]
+            vec!["阿迪力·买买提", "帕提古丽"]
         );
         assert_eq!(
             names("村民吐尔洪·买买提一边给鸽子喂食"),
@@ -2713,11 +2911,18 @@ mod tests {
     #[ignore = "debugging aid: prints candidate scores"]
     fn debug_scores() {
         let t = crate::dict::name_tables();
-        for (text, sur) in [
-            ("（九）彭新，住霍邱县", "彭"),
-            ("6. 黄家兰，住霍邱县", "黄"),
-            ("经审核，操志强等20户", "操"),
-        ] {
+        // TUOMIN_DEBUG="text|surname;text|surname" replaces the examples.
+        let env = std::env::var("TUOMIN_DEBUG").unwrap_or_default();
+        let mut cases: Vec<(&str, &str)> =
+            env.split(';').filter_map(|c| c.split_once('|')).collect();
+        if cases.is_empty() {
+            cases = vec![
+                ("（九）彭新，住霍邱县", "彭"),
+                ("6. 黄家兰，住霍邱县", "黄"),
+                ("经审核，操志强等20户", "操"),
+            ];
+        }
+        for (text, sur) in cases {
             let i = text.find(sur).unwrap();
             let f = t
                 .single
@@ -2745,17 +2950,21 @@ mod tests {
                 ))
             );
         }
-        println!(
-            "raw: {:?}",
-            crate::detectors::found(&super::PersonName, "经审核，操志强等20户符合")
-        );
-        for text in [
-            "经审核，操志强等20户符合",
-            "1. 操志强，住安徽省六安市金寨",
-            "15．公孙敏云，女，1994年3月",
-            "经营者：常德明\n经营场所",
-            "审核人：周玉峰    财政所长",
-        ] {
+        let mut texts: Vec<&str> = env
+            .split(';')
+            .filter_map(|c| c.split_once('|'))
+            .map(|c| c.0)
+            .collect();
+        if texts.is_empty() {
+            texts = vec![
+                "经审核，操志强等20户符合",
+                "1. 操志强，住安徽省六安市金寨",
+                "15．公孙敏云，女，1994年3月",
+                "经营者：常德明\n经营场所",
+                "审核人：周玉峰    财政所长",
+            ];
+        }
+        for text in texts {
             let s = crate::Scanner::new();
             println!(
                 "{text}: {:?}",
