@@ -612,6 +612,18 @@ impl Detector for Address {
             let Some(i) = number_start_before(text, m.start()) else {
                 continue;
             };
+            // 户 numbers a dwelling only after another unit (3排2户,
+            // 5组12户); alone it counts households (农村低保8613户).
+            if &text[m.start()..m.end()] == "户"
+                && !prev_char(text, i).is_some_and(|c| {
+                    matches!(
+                        c,
+                        '排' | '号' | '栋' | '幢' | '楼' | '组' | '队' | '社' | '院'
+                    )
+                })
+            {
+                continue;
+            }
             if i < last_end || detail_at(text, i).is_none() {
                 continue;
             }

@@ -219,6 +219,19 @@ const ROLE_BEFORE: &[&str] = &[
     "大户",
     "能手",
     "驻村干部",
+    "长子",
+    "次子",
+    "长女",
+    "次女",
+    "孙子",
+    "孙女",
+    "儿媳",
+    "女婿",
+    "参保人",
+    "已故",
+    "主管人员",
+    "村支书",
+    "支书",
     // Court documents space out the signatures: 审　判　长　吴建成.
     "审　判　长",
     "审　判　员",
@@ -290,6 +303,7 @@ const AFTER: &[&str] = &[
     "（联系电话",
     "（电话",
     "（手机",
+    "得票",
 ];
 
 /// Characters after which a candidate is a place or an organization:
@@ -1310,7 +1324,9 @@ fn evaluate(
         };
         checks |= C_ORDINARY;
     }
-    if after_end.is_some_and(|c| s.place.contains(c)) && after.is_none() {
+    if after_end.is_some_and(|c| s.place.contains(c) && !suffix_opens_word(f, text, end, c))
+        && after.is_none()
+    {
         score -= 0.8;
         checks |= C_PLACE_SUFFIX;
     }
@@ -1416,6 +1432,19 @@ fn nature_given_name(text: &str, start: usize, end: usize, c: char) -> bool {
 /// Does the character `c`, ending at byte `at`, open a frequent word with
 /// the character after it (文明程度 → 程度, 田野丰收 → 丰收)?
 #[inline]
+/// Does the place suffix `c` at `at` open a word with the character after
+/// it (高瑞峰|处以, 乔飞|口头, 任湘江|关于)? Then it is that word, not a
+/// place's end; 镇, 村 and the other division suffixes stay places
+/// (马店镇政府), and so do offices before a title (局长).
+fn suffix_opens_word(f: &Fast, text: &str, at: usize, c: char) -> bool {
+    !matches!(
+        c,
+        '省' | '市' | '县' | '区' | '镇' | '乡' | '村' | '庄' | '屯' | '寨' | '集'
+    ) && opens_word(f, text, at + c.len_utf8(), c)
+        // 局长, 组长: a title (分管副局长), the place suffix's office.
+        && next_char(text, at + c.len_utf8()) != Some('长')
+}
+
 fn opens_word(f: &Fast, text: &str, at: usize, c: char) -> bool {
     char_at(text, at)
         .filter(|(nc, _)| is_han(*nc))
@@ -1430,6 +1459,11 @@ fn followed_by_org(text: &str, end: usize) -> bool {
         .find(['，', '。', '；', '、', '\n', '：', '（', '(', ' ', '\t'])
         .unwrap_or(rest.len());
     let seg = &rest[..stop];
+    // 刘志伟系公司唯一股东: 系 says what the person is.
+    if seg.starts_with(['系', '是', '为']) {
+        return false;
+    }
+    let seg = seg.split('系').next().unwrap_or(seg);
     static ORG: OnceLock<AhoCorasick> = OnceLock::new();
     // The words between the name and the organization word are the rest
     // of the organization's name (金泰建材有限公司), not a clause: no
@@ -1473,6 +1507,7 @@ fn word_or_place_len(
     if let Some((c2, len2)) = ahead.next {
         if is_han(c1)
             && is_place_suffix(c2)
+            && !suffix_opens_word(f, text, i + w2_end, c2)
             && !title_at(f, &text[i + 3..], c1)
             && !nature_given_name(text, i, i + w2_end + len2, c2)
         {
@@ -2008,7 +2043,8 @@ fn dotted_name(text: &str, dot: usize) -> Option<(usize, usize)> {
     let mut s = dot;
     let mut n = 0;
     while let Some(c) = prev_char(text, s).filter(|c| is_han(*c)) {
-        if n == 5 {
+        // 阿不都热合曼 has six characters.
+        if n == 6 {
             break;
         }
         s -= c.len_utf8();
@@ -2056,6 +2092,12 @@ fn dotted_name(text: &str, dot: usize) -> Option<(usize, usize)> {
                         | '告'
                         | '表'
                         | '介'
+                        | '已'
+                        | '现'
+                        | '未'
+                        | '将'
+                        | '被'
+                        | '到'
                 ))
         {
             break;
@@ -2659,16 +2701,29 @@ impl PersonName {
         };
         if cand.score < 0.3 {
             // A word or a place name is passed over whole, so its
-            // second character (张家港 → 家港) is no candidate.
+            // second character (张家港 → 家港) is no candidate; but not a
+            // surname that closes it (村支书|张学文).
             if cand.checks & C_PASS_OVER != 0 {
-                *last_end = cand.end
-                    + char_at(text, cand.end)
-                        .filter(|(c, _)| is_place_suffix(*c))
-                        .map_or(0, |(_, len)| len);
+                let last = prev_char(text, cand.end).filter(|c| t.surname_first.contains(*c));
+                *last_end = match last {
+                    Some(c) if cand.end - i > 6 => cand.end - c.len_utf8(),
+                    _ => {
+                        cand.end
+                            + char_at(text, cand.end)
+                                .filter(|(c, _)| is_place_suffix(*c))
+                                .map_or(0, |(_, len)| len)
+                    }
+                };
             }
             return;
         }
-        *last_end = cand.end;
+        // A doubtful candidate (有何家) does not hide one that starts
+        // inside it (何家兴得票): the better of the two is kept.
+        *last_end = if cand.score < 0.6 {
+            i + c.len_utf8()
+        } else {
+            cand.end
+        };
         out.push(Finding {
             kind: Kind::PersonName,
             start: i,
@@ -2965,6 +3020,10 @@ mod tests {
             ];
         }
         for text in texts {
+            println!(
+                "raw {text}: {:?}",
+                crate::detectors::found(&super::PersonName, text)
+            );
             let s = crate::Scanner::new();
             println!(
                 "{text}: {:?}",
