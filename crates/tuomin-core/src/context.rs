@@ -55,6 +55,10 @@ const WORDS: &[(&str, Topic)] = &[
     ("Qq", Topic::Qq),
     ("扣扣", Topic::Qq),
     ("企鹅号", Topic::Qq),
+    // Forms space the label out: `Q　　Q：`.
+    ("Q　　Q", Topic::Qq),
+    ("Q　Q", Topic::Qq),
+    ("Q Q", Topic::Qq),
     ("微信", Topic::Wechat),
     ("WeChat", Topic::Wechat),
     ("wechat", Topic::Wechat),

@@ -201,6 +201,15 @@ fn classify(b: &[u8], i: usize) -> (Class, usize) {
             _ => (Class::Other, 3),
         },
         b'*' => (Class::Mask, 1),
+        // U+3000 between full-width digits groups them like a space
+        // (`６２２８　４８０５　２１００`); elsewhere it separates columns.
+        0xE3 if b.get(i + 1..i + 3) == Some(&[0x80, 0x80])
+            && i >= 3
+            && is_wide_digit(&b[i - 3..i])
+            && b.get(i + 3..i + 6).is_some_and(is_wide_digit) =>
+        {
+            (Class::Sep, 3)
+        }
         0xC3 if i + 1 < b.len() && b[i + 1] == 0x97 => (Class::Mask, 2), // ×
         0xE2 if i + 2 < b.len() && b[i + 1] == 0x97 && b[i + 2] == 0x8F => (Class::Mask, 3), // ●
         // `–` and `—`: Word turns the hyphen of `0396-6929087` into a dash.
@@ -209,6 +218,12 @@ fn classify(b: &[u8], i: usize) -> (Class, usize) {
         }
         _ => (Class::Other, utf8_len(c)),
     }
+}
+
+/// Are these three bytes a full-width digit (U+FF10..U+FF19)?
+#[inline]
+fn is_wide_digit(w: &[u8]) -> bool {
+    matches!(w, [0xEF, 0xBC, 0x90..=0x99])
 }
 
 #[inline]
@@ -473,6 +488,12 @@ mod tests {
         );
         // X followed by a letter is not a check digit.
         assert_eq!(digits("12345XY"), vec![vec!["12345"]]);
+        // U+3000 groups full-width digits, and only those.
+        assert_eq!(
+            digits("６２２８　４８０５　２１００"),
+            vec![vec!["6228", "4805", "2100"]]
+        );
+        assert_eq!(digits("12345　67890"), vec![vec!["12345"], vec!["67890"]]);
     }
 
     #[test]

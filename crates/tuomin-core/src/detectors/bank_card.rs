@@ -41,7 +41,7 @@ impl Detector for BankCard {
     fn detect(&self, p: &Prepared<'_>, out: &mut Vec<Finding>) {
         each_candidate(p, 12, 25, out, |_, c| {
             let d = c.digits;
-            if d.contains('X') || d.starts_with('0') {
+            if d.contains('X') {
                 return None;
             }
             let ctx = context::before(p.text, c.start, &[Topic::Bank])
@@ -50,6 +50,11 @@ impl Detector for BankCard {
                     (p.column_at(c.start) == Some(crate::table::Column::Account))
                         .then_some("账号 column")
                 });
+            // No card starts with 0; a rural credit union's account number
+            // (一卡通) may, in an account column or after 账号.
+            if d.starts_with('0') && ctx.is_none() {
+                return None;
+            }
             let card_len = (16..=19).contains(&d.len());
             let luhn = card_len && luhn_ok(d);
             let bin = dict::bins().lookup(d);

@@ -1,7 +1,8 @@
 //! 护照号码: PRC passport numbers — `E` + 8 digits, `E` + letter + 7
 //! digits (2012 e-passport), `G`/`P`/`S`/`D` + 7–8 digits, and Hong Kong
-//! SAR passports (`K` + 8 digits). Reported only
-//! after a context word (护照); without one the shape alone is too weak.
+//! SAR passports (`K` + 8 digits), and foreign passports (a letter and
+//! 7–9 digits) right after 护照. Reported only after a context word
+//! (护照); without one the shape alone is too weak.
 
 use super::{finding, Detector, Prepared};
 use crate::context::{self, Topic};
@@ -52,12 +53,27 @@ impl Detector for Passport {
                 l if l.len() == 2 && l.starts_with('E') && !l.ends_with(['I', 'O']) => n == 7,
                 _ => false,
             };
-            if !shape || crate::numeric::char_at(p.text, g.end).is_some_and(is_alnum) {
+            if crate::numeric::char_at(p.text, g.end).is_some_and(is_alnum) {
                 continue;
             }
-            let ctx =
-                context::before(p.text, start, &[Topic::Passport, Topic::IdCard]).map(|x| x.0);
-            let score = if ctx.is_some() { 0.95 } else { 0.4 };
+            let ctx = context::before(p.text, start, &[Topic::Passport, Topic::IdCard]);
+            // Foreign passports (Kazakhstan N…, many others: a letter and
+            // 7 to 9 digits) only right after a passport word.
+            let foreign = !shape
+                && ctx.is_some_and(|(_, topic)| topic == Topic::Passport)
+                && letters.len() == 1
+                && (7..=9).contains(&n);
+            if !shape && !foreign {
+                continue;
+            }
+            let ctx = ctx.map(|x| x.0);
+            let score = if foreign {
+                0.85
+            } else if ctx.is_some() {
+                0.95
+            } else {
+                0.4
+            };
             out.push(finding(
                 p,
                 Kind::Passport,
@@ -90,6 +106,7 @@ mod tests {
         assert_eq!(passports("护照号 EA1234567，"), vec!["EA1234567"]);
         assert_eq!(passports("护照：G12345678"), vec!["G12345678"]);
         assert_eq!(passports("香港特区护照号码：K09732615"), vec!["K09732615"]);
+        assert_eq!(passports("持护照（号码N13792460）"), vec!["N13792460"]);
     }
 
     #[test]

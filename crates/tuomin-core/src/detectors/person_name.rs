@@ -32,6 +32,12 @@ pub(crate) struct PersonName;
 /// [`TITLES`], count too).
 const ROLE_BEFORE: &[&str] = &[
     "姓名",
+    // Forms space the label out to the width of four characters.
+    "姓　名",
+    "姓　　名",
+    "姓 名",
+    "姓  名",
+    "姓   名",
     "户主",
     "申请人",
     "当事人",
@@ -219,6 +225,9 @@ const ROLE_BEFORE: &[&str] = &[
     "大户",
     "能手",
     "驻村干部",
+    "所有人",
+    "旅客",
+    "店员",
     "长子",
     "次子",
     "长女",
@@ -304,6 +313,11 @@ const AFTER: &[&str] = &[
     "（电话",
     "（手机",
     "得票",
+    "（审判员",
+    "（审判长",
+    "（书记员",
+    "（陪审员",
+    "（人民陪审员",
 ];
 
 /// Characters after which a candidate is a place or an organization:
@@ -1184,6 +1198,15 @@ fn evaluate(
     if after_end.is_some_and(|c| matches!(c, '〔' | '［' | '[' | '【')) {
         return None;
     }
+    // 景宁畲族自治县, 大厂回族自治县, 孟连傣族拉祜族佤族自治县: a place.
+    if text[end..]
+        .char_indices()
+        .skip(1)
+        .take(2)
+        .any(|(k, c)| c == '族' && text[end + k + 3..].starts_with(['自', '乡']))
+    {
+        return None;
+    }
     let cand = &text[start..end];
     let cand_freq = if take3 {
         t.words.get(cand).copied().unwrap_or(0)
@@ -1213,6 +1236,9 @@ fn evaluate(
     } else {
         role_before_fast(f, text, start, prev)
     };
+    // 审核：周玉峰 signs a form; 审核后报 is prose.
+    let role = role
+        .filter(|w| !(matches!(*w, "审核" | "复核" | "校对" | "记录") && prev.is_some_and(is_han)));
     // 临时救助等: 时 closes the frequent word 临时; only a role word right
     // before overrules that.
     if role.is_none() && prev_freq >= 1000 {
@@ -1362,6 +1388,28 @@ fn evaluate(
     if listed && list_of_places(text, end) {
         score -= 0.6;
         checks |= C_LIST_OF_PLACES;
+    }
+    // The character before and the candidate's first two make a word
+    // (格|桑花开 → 格桑花), or the two before and the surname (格桑|花开):
+    // the candidate starts inside it.
+    if score >= 0.3 && !strong {
+        if let Some(pc) = prev.filter(|c| is_han(*c)) {
+            let mut buf = [0u8; 12];
+            let pl = pc.encode_utf8(&mut buf).len();
+            let w = &text[start..g1_end];
+            buf[pl..pl + w.len()].copy_from_slice(w.as_bytes());
+            // Or the two characters before and the surname (格桑|花开).
+            let p2 = prev_char(text, start - pl)
+                .filter(|c| is_han(*c))
+                .map(|c| &text[start - pl - c.len_utf8()..start + sf.len_utf8()]);
+            let is_word = |w3: &str| t.words.get(w3).is_some_and(|q| *q >= 20);
+            if std::str::from_utf8(&buf[..pl + w.len()]).is_ok_and(is_word)
+                || p2.is_some_and(is_word)
+            {
+                score -= 0.4;
+                checks |= C_SURNAME_ENDS;
+            }
+        }
     }
     // The organization test reads ahead; only candidates that would be
     // reported pay for it.
@@ -1549,6 +1597,10 @@ fn list_of_places(text: &str, from: usize) -> bool {
             "市县",
             "地区",
             "社区",
+            "流域",
+            "等地",
+            "自治县",
+            "自治州",
         ],
     )
     .is_match(seg)
@@ -1753,8 +1805,9 @@ fn listed_name_with(t: &NameTables, item: &str, max_word_freq: u32, short_places
 
 /// Places the main pass of [`PersonName::detect`] notes for step 5.
 struct Marks {
-    /// Starts of a minority name element after a role word.
-    minority_starts: Vec<usize>,
+    /// Starts of a minority name element after a role word (true) or a
+    /// delimiter (false).
+    minority_starts: Vec<(usize, bool)>,
     /// Where `、` stands.
     list_marks: Vec<usize>,
     /// Where `：` stands.
@@ -1847,11 +1900,24 @@ fn lists_and_minority_names(
     let firsts = minority_firsts();
     // After any role word or title, with or without a colon: 被执行人沙马
     // 拉则名下, 记者 泽仁拉姆 通讯员, 其孙边巴次仁（.
-    for &j in minority_starts.iter() {
-        if let Some(e) = minority_prefix(text, j) {
+    for &(j, role) in minority_starts.iter() {
+        let Some(e) = minority_prefix(text, j) else {
+            continue;
+        };
+        if role {
             if add(out, (j, e), 0.8, &["minority name after role word"], true) {
                 seeds.push((j, e));
             }
+            continue;
+        }
+        // Standing alone, between delimiters (a roll: `　　次仁央宗　巴宜区…`,
+        // `1. 尼玛旺堆，`): two elements or more, nothing Han after.
+        if next_char(text, e).is_none_or(|c| !is_han(c))
+            && minority_elements(&text[j..e]) >= 2
+            && !p.in_header_line(j)
+            && add(out, (j, e), 0.75, &["minority name elements"], true)
+        {
+            seeds.push((j, e));
         }
     }
     // A role word, a colon and a short run standing alone is a name even
@@ -1859,12 +1925,20 @@ fn lists_and_minority_names(
     let ascii_colons = memchr::memchr_iter(b':', text.as_bytes());
     for pos in colons.iter().copied().chain(ascii_colons) {
         let len = if text.as_bytes()[pos] == b':' { 1 } else { 3 };
-        if let Some((is, ie)) = addressee(text, pos, len) {
-            let item = &text[is..ie];
-            if (listed_name_with(t, item, u32::MAX, true) || minority_elements(item) > 0)
-                && add(out, (is, ie), 0.8, &["addressee of a letter"], false)
-            {
-                seeds.push((is, ie));
+        if let Some((ls, le)) = addressee(text, pos, len) {
+            // One name or several (崔顺姬、东京城：).
+            let mut is = ls;
+            for item in text[ls..le].split('、') {
+                let ie = is + item.len();
+                let n = item.chars().count();
+                if (2..=4).contains(&n)
+                    && item.chars().all(is_han)
+                    && (listed_name_with(t, item, u32::MAX, true) || minority_elements(item) > 0)
+                    && add(out, (is, ie), 0.8, &["addressee of a letter"], false)
+                {
+                    seeds.push((is, ie));
+                }
+                is = ie + '、'.len_utf8();
             }
             continue;
         }
@@ -1987,16 +2061,16 @@ fn lists_and_minority_names(
     }
 }
 
-/// The addressee of a reply letter: a line that holds only two to four
-/// Han characters and the colon at `pos` (`len` bytes), with the next
-/// line speaking to them (`方向东：⏎    你于2024年…`, `您`). Returns the
-/// name's span.
+/// The addressees of a reply letter or a court notice: a line that holds
+/// only Han characters (names joined by `、`) and the colon at `pos`
+/// (`len` bytes), with the next line speaking to them (`方向东：⏎    你于
+/// 2024年…`, `您`, `本院`). Returns the span before the colon.
 fn addressee(text: &str, pos: usize, len: usize) -> Option<(usize, usize)> {
     let ls = text[..pos].rfind('\n').map_or(0, |k| k + 1);
     let head = &text[ls..pos];
     let s = ls + (head.len() - head.trim_start_matches([' ', '\u{3000}', '\t']).len());
     let n = text[s..pos].chars().count();
-    if !(2..=4).contains(&n) || !text[s..pos].chars().all(is_han) {
+    if !(2..=24).contains(&n) || !text[s..pos].chars().all(|c| is_han(c) || c == '、') {
         return None;
     }
     let rest = &text[pos + len..];
@@ -2005,7 +2079,10 @@ fn addressee(text: &str, pos: usize, len: usize) -> Option<(usize, usize)> {
         return None;
     }
     let next = rest[line_end..].trim_start_matches(['\n', '\r', ' ', '\u{3000}', '\t']);
-    (next.starts_with('你') || next.starts_with('您')).then_some((s, pos))
+    ["你", "您", "本院", "本机关", "本局", "本委"]
+        .iter()
+        .any(|w| next.starts_with(w))
+        .then_some((s, pos))
 }
 
 /// The start of the name in `text[s..end]`, a run of characters before a
@@ -2074,6 +2151,8 @@ fn dotted_name(text: &str, dot: usize) -> Option<(usize, usize)> {
         // 吐尔洪·买买提|一边, 热合曼·阿吾提|说的.
         if m >= 2
             && (after_word(&text[e..]).is_some()
+                || next_char(text, e + c.len_utf8())
+                    .is_some_and(|d| fast().words.get(c, d).is_some_and(|q| q >= 1000))
                 || matches!(
                     c,
                     '诉' | '说'
@@ -2098,6 +2177,7 @@ fn dotted_name(text: &str, dot: usize) -> Option<(usize, usize)> {
                         | '将'
                         | '被'
                         | '到'
+                        | '曾'
                 ))
         {
             break;
@@ -2161,6 +2241,12 @@ fn is_weak_role(w: &str) -> bool {
 
 const ROLE_STRICT: &[&str] = &[
     "姓名",
+    // Forms space the label out to the width of four characters.
+    "姓　名",
+    "姓　　名",
+    "姓 名",
+    "姓  名",
+    "姓   名",
     "户主",
     "申请人",
     "当事人",
@@ -2248,7 +2334,7 @@ impl Detector for PersonName {
         let mut anchor_next = 0;
         let mut fixed_end = 0;
         let mut genders: Vec<usize> = Vec::new();
-        let mut minority_starts: Vec<usize> = Vec::new();
+        let mut minority_starts: Vec<(usize, bool)> = Vec::new();
         // Where `、` stands (step 5 reads the list items around it).
         let mut list_marks: Vec<usize> = Vec::new();
         // Where U+3000 stands (two-character names padded to three:
@@ -2344,11 +2430,14 @@ impl Detector for PersonName {
                 // A minority name after a role word (被执行人沙马拉则,
                 // 记者 泽仁拉姆): kept for step 5.
                 if flags & MINORITY != 0
-                    && i >= 3
                     && char_at(text, i + 3).is_some_and(|(c1, _)| f.minority_pairs.may_start(c, c1))
-                    && role_before_fast(f, text, i, char_before(text, i)).is_some()
                 {
-                    minority_starts.push(i);
+                    let prev = char_before(text, i);
+                    if i >= 3 && role_before_fast(f, text, i, prev).is_some() {
+                        minority_starts.push((i, true));
+                    } else if prev.is_none_or(|c| !is_han(c)) {
+                        minority_starts.push((i, false));
+                    }
                 }
                 if flags & SURNAME != 0 {
                     let at = (i, c, fixed_end);
@@ -2437,10 +2526,25 @@ impl Detector for PersonName {
                 // (违法行为人扎约) or a frequent word (确定努尔兰).
                 let start = strip_lead(t, text, s, pos);
                 let v = &text[start..pos];
-                if v.chars().count() >= 2
+                // A word or place is a name here when the line goes on
+                // like a résumé: `高阳，男，汉族，1980年…`, `，男，1970年`.
+                let resume = || {
+                    let rest = &text[pos..];
+                    let rest = rest
+                        .strip_prefix("，男，")
+                        .or_else(|| rest.strip_prefix("，女，"))
+                        .unwrap_or_default();
+                    rest.starts_with(|c: char| c.is_ascii_digit())
+                        || rest.chars().take(4).any(|c| c == '族')
+                };
+                let n = v.chars().count();
+                if n >= 2
                     && !has_not_name_part(v)
                     && !v.chars().any(is_mask)
-                    && !t.words.contains_key(v)
+                    && (!t.words.contains_key(v)
+                        || (n <= 3
+                            && v.chars().next().is_some_and(|c| t.single.get(&c).is_some())
+                            && resume()))
                 {
                     out.push(finding(
                         p,
@@ -2511,8 +2615,79 @@ impl Detector for PersonName {
             colons,
         };
         lists_and_minority_names(p, t, f, first, &marks, out);
+        // 5a. Rows referred to by number in the notes under a table:
+        // `第10号蒙六系特困供养人员`, `第4户户主娜倮系`.
+        numbered_rows(p, t, out);
         // 6. Names found once are names wherever else they stand.
         same_name_elsewhere(p, t, f, first, out);
+    }
+}
+
+/// Step 5a of [`PersonName::detect`]: the notes under a table refer to
+/// its rows by number, and name the person: `第10号蒙六系…`, `第8号张梅
+/// 系…`, `第4户户主娜倮系…`, `第15号乐业为独居老人`, `第4号伦凤英、第11号…`.
+/// A run of two to four Han characters after `第` + number + 号/户 (and a
+/// role word) is a name when a copula or delimiter follows it and it is
+/// shaped like one (a surname or minority name elements, no place or
+/// frequent word).
+fn numbered_rows(p: &Prepared<'_>, t: &NameTables, out: &mut Vec<Finding>) {
+    let text = p.text;
+    let b = text.as_bytes();
+    for pos in memchr::memmem::find_iter(b, "第".as_bytes()) {
+        let mut i = pos + 3;
+        let digits_start = i;
+        while let Some(c) =
+            next_char(text, i).filter(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+        {
+            i += c.len_utf8();
+        }
+        if i == digits_start || !matches!(next_char(text, i), Some('号' | '户')) {
+            continue;
+        }
+        i += 3;
+        // A role word between: 第10号学生黄麟, 第4户户主娜倮.
+        let mut j = i;
+        let mut n = 0;
+        while let Some(c) = next_char(text, j).filter(|c| is_han(*c)) {
+            j += c.len_utf8();
+            n += 1;
+            if n == 7 {
+                break;
+            }
+        }
+        let run = &text[i..j];
+        let mut starts = vec![i];
+        for (k, _) in run.char_indices().skip(1) {
+            if role_before(text, i + k).is_some() {
+                starts.push(i + k);
+            }
+        }
+        for &s in starts.iter().rev() {
+            let Some((ns, ne)) = (2..=4).rev().find_map(|len| {
+                let e = text[s..].char_indices().nth(len).map(|(k, _)| s + k)?;
+                let after = next_char(text, e)?;
+                let ok_after = matches!(
+                    after,
+                    '系' | '为' | '、' | '，' | '（' | '的' | '原' | '已' | '因' | '于' | '在'
+                ) || !is_han(after);
+                (ok_after && text[s..e].chars().all(is_han)).then_some((s, e))
+            }) else {
+                continue;
+            };
+            let item = &text[ns..ne];
+            if listed_name_with(t, item, 300, true) || minority_elements(item) > 0 {
+                out.push(finding(
+                    p,
+                    Kind::PersonName,
+                    ns,
+                    ne,
+                    0.75,
+                    &["row named in a table note"],
+                    None,
+                ));
+                break;
+            }
+        }
     }
 }
 

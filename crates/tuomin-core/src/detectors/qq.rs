@@ -82,6 +82,7 @@ mod tests {
     fn with_context() {
         assert_eq!(qqs("QQ：123456789"), vec!["123456789"]);
         assert_eq!(qqs("联系QQ 10001"), vec!["10001"]);
+        assert_eq!(qqs("Q　　Q：375218460"), vec!["375218460"]);
         assert_eq!(qqs("扣扣号码：2837465"), vec!["2837465"]);
         assert_eq!(
             qqs("涉案QQ：3218760452、2946615803、12345678"),

@@ -91,6 +91,8 @@ impl Detector for Wechat {
                             | '"'
                             | '「'
                             | '\''
+                            | '（'
+                            | '('
                     )
                 })
                 .last()
@@ -148,6 +150,10 @@ mod tests {
         assert_eq!(ids("微信号 wxid_abc123def"), vec!["wxid_abc123def"]);
         assert_eq!(ids("WeChat: li-si-2020。"), vec!["li-si-2020"]);
         assert_eq!(ids("微信号“mjb_777”、QQ号"), vec!["mjb_777"]);
+        assert_eq!(
+            ids("填写的微信号（cgr_zx1979），本机关"),
+            vec!["cgr_zx1979"]
+        );
         assert_eq!(
             ids("涉案微信号：shan_vip888、kefu-tb2024"),
             vec!["shan_vip888", "kefu-tb2024"]
