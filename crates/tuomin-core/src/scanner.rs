@@ -469,7 +469,11 @@ mod tests {
     fn mixed_line() {
         let f = kinds("张三 11010519491231002X 13812345678 zhangsan@163.com");
         let k: Vec<Kind> = f.iter().map(|x| x.0).collect();
-        assert_eq!(k, vec![Kind::IdCard, Kind::Mobile, Kind::Email]);
+        // A name right before an ID number is a name.
+        assert_eq!(
+            k,
+            vec![Kind::PersonName, Kind::IdCard, Kind::Mobile, Kind::Email]
+        );
     }
 
     #[test]

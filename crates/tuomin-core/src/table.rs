@@ -188,8 +188,16 @@ fn cells(line: &str, base: usize, sep: Sep) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut push = |s: usize, e: usize| {
         let piece = &line[s..e];
-        let lead = piece.len() - piece.trim_start_matches([' ', '\u{3000}', '\t']).len();
-        let trail = piece.len() - piece.trim_end_matches([' ', '\u{3000}', '\t', '\r']).len();
+        let mut lead = piece.len() - piece.trim_start_matches([' ', '\u{3000}', '\t']).len();
+        let mut trail = piece.len() - piece.trim_end_matches([' ', '\u{3000}', '\t', '\r']).len();
+        // A quoted CSV field (`"何永福"`): the value inside the quotes.
+        let inner = piece
+            .get(lead..piece.len().saturating_sub(trail))
+            .unwrap_or_default();
+        if sep == Sep::Comma && inner.len() >= 2 && inner.starts_with('"') && inner.ends_with('"') {
+            lead += 1;
+            trail += 1;
+        }
         if s + lead < e.saturating_sub(trail) {
             out.push((base + s + lead, base + e - trail));
         } else {
@@ -502,9 +510,21 @@ mod tests {
             .into_iter()
             .map(|(s, e)| {
                 let piece = &line[s..e];
-                let lead = piece.len() - piece.trim_start_matches([' ', '\u{3000}', '\t']).len();
-                let trail =
+                let trimmed = piece
+                    .trim_start_matches([' ', '\u{3000}', '\t'])
+                    .trim_end_matches([' ', '\u{3000}', '\t', '\r']);
+                let mut lead =
+                    piece.len() - piece.trim_start_matches([' ', '\u{3000}', '\t']).len();
+                let mut trail =
                     piece.len() - piece.trim_end_matches([' ', '\u{3000}', '\t', '\r']).len();
+                if sep == Sep::Comma
+                    && trimmed.len() >= 2
+                    && trimmed.starts_with('"')
+                    && trimmed.ends_with('"')
+                {
+                    lead += 1;
+                    trail += 1;
+                }
                 if s + lead < e.saturating_sub(trail) {
                     (base + s + lead, base + e - trail)
                 } else {

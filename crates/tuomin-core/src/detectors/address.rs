@@ -65,7 +65,7 @@ const PROVINCE_SHORT: &[&str] = &[
 
 /// Street-level suffixes (a name before them).
 const STREETS: &[&str] = &[
-    "大街", "大道", "胡同", "路", "街", "巷", "弄", "道", "里", "段",
+    "大街", "大道", "胡同", "路", "街", "巷", "弄", "道", "里", "段", "侧",
 ];
 
 /// Can `c` end an estate suffix ([`ESTATES`])? (A test pins that it
@@ -91,8 +91,29 @@ fn is_estate_last(c: char) -> bool {
 
 /// Estate suffixes.
 const ESTATES: &[&str] = &[
-    "小区", "花园", "新村", "家园", "公寓", "大厦", "广场", "嘉园", "名苑", "华府", "公馆", "山庄",
-    "大院", "苑", "城", "庭", "府", "园", "宿舍",
+    "小区",
+    "花园",
+    "新村",
+    "家园",
+    "公寓",
+    "大厦",
+    "广场",
+    "嘉园",
+    "名苑",
+    "华府",
+    "公馆",
+    "山庄",
+    "大院",
+    "苑",
+    "城",
+    "庭",
+    "府",
+    "园",
+    "宿舍",
+    "市场",
+    "商城",
+    "工业区",
+    "工业园",
 ];
 
 const VILLAGES: &[&str] = &["村委会", "居委会", "社区", "村"];
@@ -196,10 +217,46 @@ fn detail_at(text: &str, i: usize) -> Option<usize> {
 fn lettered_at(text: &str, i: usize) -> Option<usize> {
     let c = next_char(text, i).filter(char::is_ascii_uppercase)?;
     let rest = &text[i + c.len_utf8()..];
-    ["栋", "幢", "座", "号楼", "单元"]
+    if let Some(u) = ["栋", "幢", "座", "号楼", "单元"]
         .iter()
         .find(|u| rest.starts_with(**u))
-        .map(|u| i + c.len_utf8() + u.len())
+    {
+        return Some(i + c.len_utf8() + u.len());
+    }
+    // A lettered shop or room number: `A103号`, `B1203室`.
+    let n = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=5).contains(&n) {
+        let after = &rest[n..];
+        if let Some(u) = ["号", "室", "房"].iter().find(|u| after.starts_with(**u)) {
+            return Some(i + 1 + n + u.len());
+        }
+    }
+    None
+}
+
+/// What may close an address after its last number: a room letter
+/// (`11楼B室`, `15楼C`), a room in 房 (`1203房`), or the kind of unit
+/// (`铺面`, `商铺`, `摊位`, `底层`). Returns the end.
+fn closing_at(text: &str, i: usize) -> Option<usize> {
+    let after_unit =
+        prev_char(text, i).is_some_and(|c| matches!(c, '楼' | '层' | '座' | '栋' | '幢' | '元'));
+    if after_unit && next_char(text, i).is_some_and(|c| c.is_ascii_uppercase()) {
+        let rest = &text[i + 1..];
+        if rest.starts_with(['室', '房']) {
+            return Some(i + 1 + 3);
+        }
+        if next_char(text, i + 1).is_none_or(|n| !n.is_ascii_alphanumeric() && !is_han(n)) {
+            return Some(i + 1);
+        }
+    }
+    let rest = &text[i..];
+    if prev_char(text, i).is_some_and(|c| c.is_ascii_digit()) && rest.starts_with('房') {
+        return Some(i + 3);
+    }
+    ["铺面", "商铺", "门面", "摊位", "商位", "底层", "门市"]
+        .iter()
+        .find(|w| rest.starts_with(**w))
+        .map(|w| i + w.len())
 }
 
 /// An estate or building name (`华阳小区`, `宝龙城市广场`) at `i` with a
@@ -207,11 +264,13 @@ fn lettered_at(text: &str, i: usize) -> Option<usize> {
 /// name.
 fn estate_at(text: &str, i: usize) -> Option<usize> {
     let mut e = i;
-    for _ in 0..8 {
+    // Office names run long (沂南县政务服务中心).
+    for _ in 0..12 {
         // Estate names may hold division characters (城市广场, 县委宿舍).
         let c = next_char(text, e).filter(|c| {
             is_han(*c)
-                && !matches!(
+                // 住宅楼 is a building.
+                && (text[e..].starts_with("住宅") || !matches!(
                     *c,
                     '号' | '的'
                         | '在'
@@ -226,7 +285,7 @@ fn estate_at(text: &str, i: usize) -> Option<usize> {
                         | '个'
                         | '共'
                         | '各'
-                )
+                ))
         })?;
         e += c.len_utf8();
         let rest = &text[e..];
@@ -234,7 +293,8 @@ fn estate_at(text: &str, i: usize) -> Option<usize> {
         // An estate or an office (县民政局, 县住建局附楼) with a floor or
         // building number after it, or an office building that ends the
         // address itself (阳城四路206号行政综合楼).
-        let office = matches!(c, '局' | '院' | '委' | '所' | '楼' | '心');
+        let office =
+            matches!(c, '局' | '院' | '委' | '所' | '楼' | '心') || text[..e].ends_with("厂房");
         if e - i >= 6
             && (is_estate_last(c) || office)
             && (ESTATES.iter().any(|s| text[..e].ends_with(s))
@@ -268,6 +328,14 @@ fn details_from(text: &str, mut i: usize) -> usize {
         {
             // 文化巷7号附2号: an annex number.
             i = e;
+        } else if let Some(e) = text[i..]
+            .strip_prefix('之')
+            .filter(|_| prev_char(text, i) == Some('号'))
+            .and_then(|r| r.chars().next())
+            .filter(|c| is_num(*c))
+        {
+            // 龙口西路58号之三: a sub-number (Guangdong).
+            i += '之'.len_utf8() + e.len_utf8();
         } else if let Some(e) = estate_at(text, i) {
             i = e;
         } else {
@@ -286,8 +354,11 @@ fn details_from(text: &str, mut i: usize) -> usize {
             .is_some_and(|c| matches!(c, '元' | '栋' | '幢' | '楼' | '层' | '座' | '门'))
     {
         i = e;
+    } else if (2..=5).contains(&n) && text[e..].starts_with(['房', '室']) {
+        // 58号之三1203房: a room number with its unit.
+        i = e + 3;
     }
-    i
+    closing_at(text, i).unwrap_or(i)
 }
 
 /// Characters that cannot be inside the name of a street, estate or
@@ -401,7 +472,10 @@ fn part_before(text: &str, end: usize) -> Option<(usize, bool)> {
             while let Some(c) = prev_char(text, s) {
                 // A name does not reach back over a higher part's suffix
                 // (城关街道|北关社区).
-                if n == max || text[..s].ends_with("街道") {
+                // Nor over a street's section or side (建设路中段|北侧|
+                // 阳光花园).
+                if n == max || text[..s].ends_with("街道") || text[..s].ends_with(['段', '侧'])
+                {
                     break;
                 }
                 if !name_char(c) {
@@ -673,6 +747,9 @@ impl Detector for Address {
                 last_end = end;
             }
         }
+        // 2b. Intersections: `苏溪镇苏福路与新蓉路交叉口西北角2号商铺`,
+        // `玉林北路与芳草街交叉口东南角`.
+        intersections(p, text, out);
         // 3. A township (or county) followed by a village: 户胡镇龙潭村.
         // Address spans found so far, by start; `covered_to` is the
         // furthest end of those starting at or before the current 村 (the
@@ -761,6 +838,84 @@ impl Detector for Address {
             ));
         }
         merge_touching(out);
+    }
+}
+
+/// Step 2b of [`Address::detect`]: two streets joined by 与/和 and
+/// 交叉口/交汇处, with the divisions before them and the corner, building
+/// and number after them.
+fn intersections(p: &Prepared<'_>, text: &str, out: &mut Vec<Finding>) {
+    let b = text.as_bytes();
+    let hits = memchr::memmem::find_iter(b, "交叉口".as_bytes())
+        .chain(memchr::memmem::find_iter(b, "交汇处".as_bytes()));
+    for pos in hits {
+        let is_street = |s: usize, e: usize| {
+            let part = &text[s..e];
+            e > s + 3
+                && ["路", "街", "大道", "道", "巷"]
+                    .iter()
+                    .any(|w| part.ends_with(w))
+        };
+        let Some((ys, false)) = part_before(text, pos) else {
+            continue;
+        };
+        if !is_street(ys, pos) {
+            continue;
+        }
+        let Some(xe) = text[..ys].strip_suffix(['与', '和']).map(str::len) else {
+            continue;
+        };
+        let Some((xs, false)) = part_before(text, xe) else {
+            continue;
+        };
+        if !is_street(xs, xe) {
+            continue;
+        }
+        let mut start = xs;
+        let mut admin = 0;
+        while let Some((s, is_admin)) = part_before(text, start) {
+            if s >= start {
+                break;
+            }
+            start = s;
+            admin += usize::from(is_admin);
+        }
+        let mut end = pos + "交叉口".len();
+        let rest = &text[end..];
+        if let Some(w) = [
+            "东北角",
+            "西北角",
+            "东南角",
+            "西南角",
+            "东侧",
+            "西侧",
+            "南侧",
+            "北侧",
+        ]
+        .iter()
+        .find(|w| rest.starts_with(**w))
+        {
+            end += w.len();
+        }
+        let end = details_from(text, end);
+        // Without a division or an address word it is where something
+        // happened (在人民路与中山路交叉口发生事故), not where someone is.
+        let score = if admin > 0 {
+            0.9
+        } else if context_before(text, start) {
+            0.8
+        } else {
+            continue;
+        };
+        out.push(finding(
+            p,
+            Kind::Address,
+            start,
+            end,
+            score,
+            &["intersection"],
+            None,
+        ));
     }
 }
 
@@ -1043,5 +1198,31 @@ mod tests {
         ] {
             assert!(addrs(t).is_empty(), "{t}: {:?}", addrs(t));
         }
+    }
+    #[test]
+    fn intersections_offices_and_shop_units() {
+        assert_eq!(
+            addrs("经营场所义乌市苏溪镇苏福路与新蓉路交叉口西北角2号商铺, 预包装"),
+            vec!["义乌市苏溪镇苏福路与新蓉路交叉口西北角2号商铺"]
+        );
+        assert!(addrs("在人民路与中山路交叉口发生交通事故").is_empty());
+        assert_eq!(
+            addrs("受理地址：甘肃省定西市岷县岷阳镇和平西路72号县人社局二楼就业股"),
+            vec!["甘肃省定西市岷县岷阳镇和平西路72号县人社局二楼"]
+        );
+        assert_eq!(
+            addrs("住香港九龙旺角弥敦道612号好望角大厦11楼B室。"),
+            vec!["香港九龙旺角弥敦道612号好望角大厦11楼B室"]
+        );
+        assert_eq!(
+            addrs("联系地址：广州市天河区石牌街道龙口西路58号之三1203房"),
+            vec!["广州市天河区石牌街道龙口西路58号之三1203房"]
+        );
+        assert_eq!(
+            addrs("住民权县城关镇建设路中段北侧阳光花园5号楼2单元601室。"),
+            vec!["民权县城关镇建设路中段北侧阳光花园5号楼2单元601室"]
+        );
+        // Households counted, not a dwelling.
+        assert!(addrs("农村低保8613户15417人").is_empty());
     }
 }

@@ -1258,7 +1258,9 @@ fn evaluate(
     } else {
         -0.1
     };
-    let after = after_end.and_then(|c| after_word_fast(f, &text[end..], c));
+    let after = after_end
+        .and_then(|c| after_word_fast(f, &text[end..], c))
+        .or_else(|| id_after(text, end).then_some("，身份证"));
     // The candidate's first two characters, for the filters.
     let (p0, p1) = if single {
         (sf, g1)
@@ -1422,6 +1424,25 @@ fn evaluate(
         checks,
         context,
     })
+}
+
+/// Does an ID number follow `end` after one delimiter (a row of a table
+/// whose columns are split by `，`: `2，应春花，332603194…`)?
+fn id_after(text: &str, end: usize) -> bool {
+    let b = text.as_bytes();
+    let skip = match b.get(end) {
+        Some(b',' | b' ' | b'\t') => 1,
+        Some(0xEF) if b.get(end + 1..end + 3) == Some(&[0xBC, 0x8C]) => 3,
+        _ => return false,
+    };
+    let digits = b
+        .get(end + skip..)
+        .unwrap_or_default()
+        .iter()
+        .take(18)
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    digits >= 15
 }
 
 /// Does `rest` open with a verb that reports what a person said or did
