@@ -338,6 +338,10 @@ const PERSON_SUFFIX_WORDS: &[&str] = &[
     "收款人",
     "领款人",
     "付款人",
+    "经营者",
+    "所有人",
+    "被处罚人",
+    "发包人",
 ];
 
 /// The column a label names by its last word (银行账号, 联系电话,

@@ -116,7 +116,8 @@ const ESTATES: &[&str] = &[
     "工业园",
 ];
 
-const VILLAGES: &[&str] = &["村委会", "居委会", "社区", "村"];
+/// Village suffixes (嘎查: a village in Inner Mongolia).
+const VILLAGES: &[&str] = &["村委会", "居委会", "社区", "嘎查", "村"];
 
 const ADDRESS_CONTEXT: &[&str] = &[
     "住址", "地址", "住所", "家住", "现住", "居住", "住在", "户籍", "坐落", "座落", "位于", "送达",
@@ -217,7 +218,7 @@ fn detail_at(text: &str, i: usize) -> Option<usize> {
 fn lettered_at(text: &str, i: usize) -> Option<usize> {
     let c = next_char(text, i).filter(char::is_ascii_uppercase)?;
     let rest = &text[i + c.len_utf8()..];
-    if let Some(u) = ["栋", "幢", "座", "号楼", "单元"]
+    if let Some(u) = ["栋", "幢", "座", "号楼", "单元", "区"]
         .iter()
         .find(|u| rest.starts_with(**u))
     {
@@ -393,6 +394,7 @@ fn name_char(c: char) -> bool {
                 | '个'
                 | '共'
                 | '各'
+                | '至'
         )
 }
 
@@ -940,6 +942,8 @@ fn group_name_char(c: char) -> bool {
                 | '区'
                 | '市'
                 | '号'
+                | '至'
+                | '村'
         )
 }
 

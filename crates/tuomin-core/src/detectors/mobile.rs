@@ -79,6 +79,15 @@ impl Detector for Mobile {
             } else {
                 (0.45, &["mobile number shape"])
             };
+            // A number right after the name of another number (执法证号,
+            // 编号, 工号) is that number.
+            let head = p.text[..start].trim_end_matches(['：', ':', '（', '(', ' ', '\u{3000}']);
+            if ["证号", "编号", "工号", "警号", "代码", "案号", "单号"]
+                .iter()
+                .any(|w| head.ends_with(w))
+            {
+                return None;
+            }
             let score = if ctx.is_some() { base + 0.25 } else { base };
             Some(finding(p, Kind::Mobile, start, c.end, score, checks, ctx))
         });

@@ -228,6 +228,27 @@ const ROLE_BEFORE: &[&str] = &[
     "所有人",
     "旅客",
     "店员",
+    "被处罚人",
+    "兽医",
+    "司机",
+    "医生",
+    "会计",
+    "法官",
+    "承办法官",
+    "传承人",
+    "叔父",
+    "伯父",
+    "舅舅",
+    "祖父",
+    "祖母",
+    "爷爷",
+    "奶奶",
+    "外公",
+    "外婆",
+    "侄子",
+    "侄女",
+    "外甥",
+    "组长",
     "长子",
     "次子",
     "长女",
@@ -1157,6 +1178,10 @@ fn evaluate(
     if single && s.function.contains(sf) && given_score_fast(f, t, g1) < 0.8 {
         return None;
     }
+    // 向陈永生, 由唐成: the preposition before a name.
+    if single && s.function.contains(sf) && t.single.get(&g1).is_some_and(|q| *q >= 1.0) {
+        return None;
+    }
     let prev_freq = prev
         .filter(|c| is_han(*c))
         .and_then(|pc| f.words.get(pc, sf))
@@ -1188,7 +1213,7 @@ fn evaluate(
             && t.given.get(&c).is_some_and(|p| *p >= 30.0)
             && after_word_fast(f, &text[g1_end..], c)
                 .is_none_or(|w| w == "家" || w == "户" || w == "等")
-            && !opens_word(f, text, g1_end + len, c)
+            && (!opens_word(f, text, g1_end + len, c) || counted_after(text, g1_end + len))
     });
     let (end, after_end) = match g2 {
         Some((_, len)) if take3 => (g1_end + len, char_at(text, g1_end + len).map(|x| x.0)),
@@ -1293,8 +1318,8 @@ fn evaluate(
     }
     if let Some(w) = after {
         // 家 and 户 follow places and words too (种养大户, 王家), 等 any
-        // list (雷雨等恶劣天气): weak.
-        let weak = w == "家" || w == "户" || w == "等";
+        // list (雷雨等恶劣天气): weak; but 等20名 counts people.
+        let weak = (w == "家" || w == "户" || w == "等") && !counted_after(text, end);
         score += if weak { 0.15 } else { 0.35 };
         strong |= !weak;
         context = context.or(Some(w));
@@ -1318,7 +1343,10 @@ fn evaluate(
         // The given part is a word (师范大学 → 范大学), or the surname
         // closes a word with the character before it (师范).
         if take3 && g12_freq >= 100 {
-            score -= 0.35;
+            // A given name that is also a county's name (建平, 永福, 长顺)
+            // is a common given name, not a word that runs on.
+            let given_place = g12_freq < 1000 && dict::places().short.contains(&text[s_end..end]);
+            score -= if given_place { 0.1 } else { 0.35 };
             checks |= C_GIVEN_WORD;
         }
         if prev_freq >= 100 {
@@ -1386,10 +1414,32 @@ fn evaluate(
     {
         score += 0.1;
     }
-    // A list of places (户胡、龙潭、马店等8个乡镇).
-    if listed && list_of_places(text, end) {
+    // A list of places (户胡、龙潭、马店等8个乡镇; 东鱼河、万福河沿线).
+    let places_listed = || {
+        let next_ends_like_place = text[end..]
+            .strip_prefix('、')
+            .is_some_and(|r| r.chars().skip(1).take(3).any(is_place_suffix));
+        list_of_places(text, end)
+            || (take3
+                && is_place_suffix(text[..end].chars().next_back().unwrap_or(' '))
+                && next_ends_like_place)
+    };
+    if listed && places_listed() {
         score -= 0.6;
         checks |= C_LIST_OF_PLACES;
+    }
+    // The candidate and the character after it are a four-character
+    // word (封山育|林 → 封山育林).
+    if score >= 0.3 && !strong && take3 {
+        if let Some((_, l4)) = char_at(text, end).filter(|(c, _)| is_han(*c)) {
+            if t.words
+                .get(&text[start..end + l4])
+                .is_some_and(|q| *q >= 20)
+            {
+                score -= 0.5;
+                checks |= C_ORDINARY;
+            }
+        }
     }
     // The character before and the candidate's first two make a word
     // (格|桑花开 → 格桑花), or the two before and the surname (格桑|花开):
@@ -1424,6 +1474,20 @@ fn evaluate(
         checks,
         context,
     })
+}
+
+/// Does `text[at..]` count people after a list (`等20名`, `等3人`,
+/// `等十二户`)?
+fn counted_after(text: &str, at: usize) -> bool {
+    let Some(rest) = text[at..].strip_prefix('等') else {
+        return false;
+    };
+    let digits = rest
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十百两".contains(*c))
+        .map(char::len_utf8)
+        .sum::<usize>();
+    digits > 0 && rest[digits..].starts_with(['人', '名', '户', '位'])
 }
 
 /// Does an ID number follow `end` after one delimiter (a row of a table
@@ -1762,6 +1826,10 @@ fn item_after(f: &Fast, text: &str, at: usize, whole: bool) -> Option<(usize, us
     }
     let ends = &ends[..n];
     if (2..=6).contains(&n) && next_char(text, e).is_none_or(|c| !is_han(c)) {
+        // 周正、江山等）: the list's 等 is no part of the name.
+        if n >= 3 && ends[n - 1].1 == '等' {
+            return Some((at, ends[n - 2].0));
+        }
         return Some((at, e));
     }
     if whole || n < 3 {
@@ -2639,6 +2707,8 @@ impl Detector for PersonName {
         // 5a. Rows referred to by number in the notes under a table:
         // `第10号蒙六系特困供养人员`, `第4户户主娜倮系`.
         numbered_rows(p, t, out);
+        // 5b. Whoever an ID number is given for: `3. 江河，身份证号…`.
+        before_id_word(p, t, out);
         // 6. Names found once are names wherever else they stand.
         same_name_elsewhere(p, t, f, first, out);
     }
@@ -2708,6 +2778,52 @@ fn numbered_rows(p: &Prepared<'_>, t: &NameTables, out: &mut Vec<Finding>) {
                 ));
                 break;
             }
+        }
+    }
+}
+
+/// Step 5b of [`PersonName::detect`]: a short run right before
+/// `，身份证` (`3. 江河，身份证号34082…`, `户主：高山，身份证…`) that opens
+/// its item (after a line start, a list number, `、`, `：` or `；`) is the
+/// person the number belongs to, even when it is a word or a place.
+fn before_id_word(p: &Prepared<'_>, t: &NameTables, out: &mut Vec<Finding>) {
+    let text = p.text;
+    for pos in memchr::memmem::find_iter(text.as_bytes(), "身份证".as_bytes()) {
+        let Some(sep) = prev_char(text, pos).filter(|c| matches!(c, '，' | ',')) else {
+            continue;
+        };
+        let end = pos - sep.len_utf8();
+        let Some((s, e)) = item_before(text, end) else {
+            continue;
+        };
+        let opens = match prev_char(text, s) {
+            None | Some('\n' | '、' | '：' | ':' | '；' | ' ' | '\u{3000}' | '\t') => true,
+            Some(c) => c == '.' || c == '．' || c == '）' || c == ')',
+        };
+        let item = &text[s..e];
+        // A name ending like a place (江河, 高山) too; not a whole
+        // division's name, a title or an organization.
+        let mut cs = item.chars();
+        let surname = cs.next().is_some_and(|a| {
+            t.single.get(&a).is_some() || cs.next().is_some_and(|b| t.compound.get2(a, b).is_some())
+        });
+        if opens
+            && (surname || minority_elements(item) > 0)
+            && !item.chars().any(is_mask)
+            && !dict::places().full.contains(item)
+            && !has_not_name_part(item)
+            && !TITLES.iter().any(|w| item.ends_with(w))
+            && !ORG_WORDS.iter().any(|w| item.contains(w))
+        {
+            out.push(finding(
+                p,
+                Kind::PersonName,
+                s,
+                e,
+                0.8,
+                &["before an ID number"],
+                None,
+            ));
         }
     }
 }
