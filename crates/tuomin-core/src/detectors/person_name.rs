@@ -249,6 +249,10 @@ const ROLE_BEFORE: &[&str] = &[
     "侄女",
     "外甥",
     "组长",
+    "照料人",
+    "个体户",
+    "工程师",
+    "监理工程师",
     "长子",
     "次子",
     "长女",
@@ -1175,7 +1179,13 @@ fn evaluate(
     if g12_freq >= 1000 && !name_like(g1) {
         return None;
     }
-    if single && s.function.contains(sf) && given_score_fast(f, t, g1) < 0.8 {
+    // A role word that is no group noun right before: 被征收人向兰,
+    // 监护人齐国强 (asked only where a doubt below would reject).
+    let strong_role = || role_before_fast(f, text, start, prev).is_some_and(|w| !is_weak_role(w));
+    // (当事人应自收到: 应 and 自 are function words, not a name.)
+    let role_lifts =
+        || !s.function.contains(g1) && given_score_fast(f, t, g1) >= 0.5 && strong_role();
+    if single && s.function.contains(sf) && given_score_fast(f, t, g1) < 0.8 && !role_lifts() {
         return None;
     }
     // 向陈永生, 由唐成: the preposition before a name.
@@ -1203,7 +1213,11 @@ fn evaluate(
         t.words.get(&text[start..g1_end]).copied()
     }
     .unwrap_or(0);
-    if g1 != '家' && w2_freq >= 300 {
+    if g1 != '家'
+        && w2_freq >= 300
+        && !(g2.is_some_and(|(c, _)| !s.stop.contains(c) && given_score_fast(f, t, c) >= 0.5)
+            && strong_role())
+    {
         return None;
     }
     // Choose two or three characters.
@@ -1253,6 +1267,7 @@ fn evaluate(
         && s.function.contains(sf)
         && (given_score_fast(f, t, g1) < 0.8
             || (take3 && g2.is_some_and(|(c, _)| given_score_fast(f, t, c) < 0.8)))
+        && !role_lifts()
     {
         return None;
     }
@@ -1330,7 +1345,11 @@ fn evaluate(
         score += 0.2;
         checks |= C_AFTER;
     }
-    let listed = prev == Some('、') || after_end == Some('、');
+    // `一、林长制工作` numbers a heading: no list.
+    let heading = prev == Some('、')
+        && prev_char(text, start - '、'.len_utf8())
+            .is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+    let listed = (prev == Some('、') && !heading) || after_end == Some('、');
     if listed {
         score += 0.2;
         checks |= C_LIST;
@@ -1655,6 +1674,13 @@ fn word_or_place_len(
     if w2.is_none_or(|f| f < 300) {
         return None;
     }
+    // After a role word the word may be a name's start (监护人齐国强),
+    // not a place's (当事人安徽金泰…有限公司).
+    if !dict::places().short.contains(&text[i..i + w2_end])
+        && role_before_fast(f, text, i, char_before(text, i)).is_some_and(|w| !is_weak_role(w))
+    {
+        return None;
+    }
     if f.compound_first.contains(c) && t.compound.get2(c, c1).is_some() {
         return None;
     }
@@ -1884,7 +1910,15 @@ fn listed_name_with(t: &NameTables, item: &str, max_word_freq: u32, short_places
     (surname || minority_elements(item) > 0)
         && t.words.get(item).is_none_or(|q| *q < max_word_freq)
         && !item.chars().any(is_mask)
-        && !item.chars().next_back().is_some_and(is_place_suffix)
+        // A division's suffix ends a place (李家庄, 王集镇); names end in
+        // 里, 河, 山 … too (孔万里, 宫长河).
+        && !item.chars().next_back().is_some_and(|c| {
+            matches!(
+                c,
+                '省' | '市' | '县' | '区' | '镇' | '乡' | '村' | '庄' | '屯' | '寨' | '集' | '旗'
+                    | '路' | '街' | '巷' | '局' | '所' | '站' | '厂' | '店' | '社' | '队' | '组'
+            )
+        })
         && !places.full.contains(item)
         && (short_places_ok || !places.short.contains(item))
         && !has_not_name_part(item)
@@ -2195,7 +2229,7 @@ fn strip_lead(t: &NameTables, text: &str, s: usize, end: usize) -> usize {
         let mut cs = text[s..end].chars();
         if let (Some(a), Some(b)) = (cs.next(), cs.next()) {
             let rest = end - s - a.len_utf8() - b.len_utf8();
-            if rest >= 6 && t.words.get2(a, b).is_some_and(|f| *f >= 1000) {
+            if rest >= 6 && t.words.get2(a, b).is_some_and(|f| *f >= 300) {
                 start = s + a.len_utf8() + b.len_utf8();
             }
         }
@@ -2209,8 +2243,13 @@ fn dotted_name(text: &str, dot: usize) -> Option<(usize, usize)> {
     let mut s = dot;
     let mut n = 0;
     while let Some(c) = prev_char(text, s).filter(|c| is_han(*c)) {
-        // 阿不都热合曼 has six characters.
-        if n == 6 {
+        // 阿不都热合曼 has six characters; 第8号|阿依古丽, 在|….
+        if n == 6
+            || matches!(
+                c,
+                '号' | '的' | '在' | '和' | '与' | '及' | '了' | '给' | '向'
+            )
+        {
             break;
         }
         s -= c.len_utf8();
@@ -2267,6 +2306,7 @@ fn dotted_name(text: &str, dot: usize) -> Option<(usize, usize)> {
                         | '被'
                         | '到'
                         | '曾'
+                        | '为'
                 ))
         {
             break;
@@ -2845,7 +2885,8 @@ fn same_name_elsewhere(
     let text = p.text;
     let mut names: Vec<&str> = out[first..]
         .iter()
-        .filter(|x| x.kind == Kind::PersonName && x.score >= 0.6)
+        // Only names found with some evidence seed the search.
+        .filter(|x| x.kind == Kind::PersonName && x.score >= 0.7)
         .map(|x| &text[x.start..x.end])
         .filter(|v| (2..=8).contains(&v.chars().count()))
         .collect();
