@@ -1213,11 +1213,7 @@ fn evaluate(
         t.words.get(&text[start..g1_end]).copied()
     }
     .unwrap_or(0);
-    if g1 != '家'
-        && w2_freq >= 300
-        && !(g2.is_some_and(|(c, _)| !s.stop.contains(c) && given_score_fast(f, t, c) >= 0.5)
-            && strong_role())
-    {
+    if g1 != '家' && w2_freq >= 300 {
         return None;
     }
     // Choose two or three characters.
@@ -1676,11 +1672,7 @@ fn word_or_place_len(
     }
     // After a role word the word may be a name's start (监护人齐国强),
     // not a place's (当事人安徽金泰…有限公司).
-    if !dict::places().short.contains(&text[i..i + w2_end])
-        && role_before_fast(f, text, i, char_before(text, i)).is_some_and(|w| !is_weak_role(w))
-    {
-        return None;
-    }
+
     if f.compound_first.contains(c) && t.compound.get2(c, c1).is_some() {
         return None;
     }
