@@ -2026,9 +2026,16 @@ fn lists_and_minority_names(
             continue;
         }
         // Standing alone, between delimiters (a roll: `　　次仁央宗　巴宜区…`,
-        // `1. 尼玛旺堆，`): two elements or more, nothing Han after.
+        // `1. 尼玛旺堆，`): two elements or more, nothing Han after; one
+        // element only at the head of a roll line (`　　格桑　巴宜区…`).
+        let k = minority_elements(&text[j..e]);
+        let roll_head = || {
+            let ls = text[..j].rfind('\n').map_or(0, |x| x + 1);
+            text[ls..j].chars().all(|c| matches!(c, ' ' | '\u{3000}'))
+                && (text[e..].starts_with('\u{3000}') || text[e..].starts_with("  "))
+        };
         if next_char(text, e).is_none_or(|c| !is_han(c))
-            && minority_elements(&text[j..e]) >= 2
+            && (k >= 2 || (k == 1 && roll_head()))
             && !p.in_header_line(j)
             && add(out, (j, e), 0.75, &["minority name elements"], true)
         {
@@ -2741,6 +2748,8 @@ impl Detector for PersonName {
         numbered_rows(p, t, out);
         // 5b. Whoever an ID number is given for: `3. 江河，身份证号…`.
         before_id_word(p, t, out);
+        // 5c. Comrades: `由陶者保同志牵头`, `请侬德保同志做好…`.
+        comrades(p, t, out);
         // 6. Names found once are names wherever else they stand.
         same_name_elsewhere(p, t, f, first, out);
     }
@@ -2856,6 +2865,51 @@ fn before_id_word(p: &Prepared<'_>, t: &NameTables, out: &mut Vec<Finding>) {
                 &["before an ID number"],
                 None,
             ));
+        }
+    }
+}
+
+/// Step 5c of [`PersonName::detect`]: a surname and one or two
+/// characters right before 同志, standing after a delimiter, a role word
+/// or a preposition (`由陶者保同志牵头`, `所长侬德保同志`), are a name
+/// whatever their characters; not a word (`广大同志`, `相关同志`).
+fn comrades(p: &Prepared<'_>, t: &NameTables, out: &mut Vec<Finding>) {
+    let text = p.text;
+    let s = sets();
+    for pos in memchr::memmem::find_iter(text.as_bytes(), "同志".as_bytes()) {
+        for n in [3usize, 2] {
+            let Some(start) = text[..pos].char_indices().rev().nth(n - 1).map(|(k, _)| k) else {
+                continue;
+            };
+            let item = &text[start..pos];
+            let mut cs = item.chars();
+            let Some(first) = cs.next() else { continue };
+            let given_ok = cs.all(|c| is_han(c) && !s.stop.contains(c) && !is_place_suffix(c));
+            let before_ok = match prev_char(text, start) {
+                None => true,
+                Some(c) if !is_han(c) => true,
+                Some(c) => {
+                    "由请对和与及将派让使给".contains(c) || role_before(text, start).is_some()
+                }
+            };
+            if t.single.get(&first).is_some()
+                && given_ok
+                && before_ok
+                && t.words.get(item).is_none_or(|q| *q < 300)
+                && !has_not_name_part(item)
+                && !TITLES.iter().any(|w| item.ends_with(w))
+            {
+                out.push(finding(
+                    p,
+                    Kind::PersonName,
+                    start,
+                    pos,
+                    0.8,
+                    &["before 同志"],
+                    None,
+                ));
+                break;
+            }
         }
     }
 }
