@@ -480,6 +480,13 @@ fn part_before(text: &str, end: usize) -> Option<(usize, bool)> {
                 {
                     break;
                 }
+                // A name that ends with its own suffix's character (南村村,
+                // 兑镇镇): the first one is the name's.
+                if n == 0 && !name_char(c) && suf.starts_with(c) && is_han(c) {
+                    s -= c.len_utf8();
+                    n += 1;
+                    continue;
+                }
                 if !name_char(c) {
                     // 和, 平 … open names too (王家坝镇|和平社区): taken
                     // when a division's suffix stands right before.
@@ -713,6 +720,16 @@ impl Detector for Address {
                     .is_some_and(|c| matches!(c, '路' | '街' | '道' | '巷' | '段' | '弄' | '里'))
             {
                 start -= 3;
+            }
+            // A lettered block or building before the number (国际商品城C区
+            // 3栋, 政务中心B座5层): the estate or office name stands before it.
+            if let Some(u) =
+                prev_char(text, start).filter(|c| matches!(c, '区' | '座' | '栋' | '幢'))
+            {
+                let k = start - u.len_utf8();
+                if k > 0 && text.as_bytes()[k - 1].is_ascii_uppercase() {
+                    start = k - 1;
+                }
             }
             let mut parts = 0;
             let mut admin = 0;
