@@ -338,6 +338,7 @@ const AFTER: &[&str] = &[
     "（电话",
     "（手机",
     "得票",
+    "，救助",
     "（审判员",
     "（审判长",
     "（书记员",
@@ -1296,7 +1297,8 @@ fn evaluate(
     };
     let after = after_end
         .and_then(|c| after_word_fast(f, &text[end..], c))
-        .or_else(|| id_after(text, end).then_some("，身份证"));
+        .or_else(|| id_after(text, end).then_some("，身份证"))
+        .or_else(|| place_in_brackets(text, end).then_some("（住"));
     // The candidate's first two characters, for the filters.
     let (p0, p1) = if single {
         (sf, g1)
@@ -1489,6 +1491,25 @@ fn evaluate(
         checks,
         context,
     })
+}
+
+/// Does a bracket with a place in it follow `end` (`周建设（固墙镇周楼村
+/// 一组）`, `陈家旺（麻城市宋埠镇…`): where the person lives?
+fn place_in_brackets(text: &str, end: usize) -> bool {
+    let Some(rest) = text[end..].strip_prefix(['（', '(']) else {
+        return false;
+    };
+    let inner = rest
+        .char_indices()
+        .take(20)
+        .take_while(|(_, c)| !matches!(c, '）' | ')' | '\n'))
+        .last()
+        .map_or("", |(k, c)| &rest[..k + c.len_utf8()]);
+    inner.chars().count() >= 3
+        && inner.chars().all(|c| is_han(c) || c.is_ascii_digit())
+        && ["镇", "乡", "村", "街道", "社区", "组", "嘎查"]
+            .iter()
+            .any(|w| inner.contains(w))
 }
 
 /// Does `text[at..]` count people after a list (`等20名`, `等3人`,
