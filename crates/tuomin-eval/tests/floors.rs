@@ -16,9 +16,9 @@ use tuomin_core::{Kind, Scanner};
 use tuomin_eval::{evaluate, load_corpus, Corpus, Report, Split};
 
 /// Floors: `(kind, exact F1 ≥, overlap F1 ≥)`, set at what the scanner
-/// achieved when they were last raised (2026-12-03, 572 documents), minus
+/// achieved when they were last raised (2026-12-03, 778 documents), minus
 /// ~0.01, rounded down; the kinds with few labels (passport, travel
-/// permits, QQ, WeChat: 22–40) leave room for one miss.
+/// permits, QQ, WeChat: 31–48) leave room for one miss.
 ///
 /// person_name and address are only checked when the scanner reports that
 /// kind at all (their detectors may be absent from a build).
@@ -33,21 +33,24 @@ const FLOORS: &[(Kind, f64, f64)] = &[
     (Kind::LicensePlate, 0.99, 0.99),
     (Kind::Qq, 0.97, 0.97),
     (Kind::Wechat, 0.97, 0.97),
-    (Kind::PersonName, 0.98, 0.98),
-    (Kind::Address, 0.975, 0.985),
+    (Kind::PersonName, 0.975, 0.978),
+    (Kind::Address, 0.978, 0.985),
 ];
 
 /// Ceiling of the overall leak rate (share of labeled characters covered
-/// by no finding); was 0.43% when set.
-const MAX_LEAK: f64 = 0.008;
+/// by no finding); was 0.64% when set (778 documents, 321 of them
+/// hand-written).
+const MAX_LEAK: f64 = 0.009;
 
-/// Floors on the hand-written documents alone (115 documents by four
+/// Floors on the hand-written documents alone (321 documents by nine
 /// authors, the hardest part of the corpus): `(kind, exact F1 ≥, overlap
-/// F1 ≥)` and their leak-rate ceiling; were 0.93/0.94 (names),
-/// 0.94/0.95 (addresses) and 3.1% when set.
-const HANDWRITTEN_FLOORS: &[(Kind, f64, f64)] =
-    &[(Kind::PersonName, 0.92, 0.93), (Kind::Address, 0.92, 0.95)];
-const HANDWRITTEN_MAX_LEAK: f64 = 0.045;
+/// F1 ≥)` and their leak-rate ceiling; were 0.951/0.957 (names),
+/// 0.965/0.976 (addresses) and 2.2% when set.
+const HANDWRITTEN_FLOORS: &[(Kind, f64, f64)] = &[
+    (Kind::PersonName, 0.94, 0.945),
+    (Kind::Address, 0.955, 0.965),
+];
+const HANDWRITTEN_MAX_LEAK: f64 = 0.03;
 
 // ---------------------------------------------------------------------
 // TARGETS — checked by the `targets` test:
@@ -145,18 +148,19 @@ fn below_floors(r: &Report, floors: &[(Kind, f64, f64)], max_leak: f64) -> Vec<S
 }
 
 /// Floors on `corpus/unseen/` (documents scored once as unseen text, not
-/// used for tuning): `(kind, exact F1 ≥, overlap F1 ≥)` and the leak-rate
-/// ceiling. Set 2026-12-03 at the first measurements minus ~0.02
-/// (names 0.849/0.885, addresses 0.856/0.903, leak 6.6%).
+/// used for tuning; 159 documents by four authors since 2026-12-03's second
+/// session): `(kind, exact F1 ≥, overlap F1 ≥)` and the leak-rate ceiling,
+/// set at the measurement then minus ~0.02 (names 0.899/0.929, addresses
+/// 0.923/0.957, leak 3.9%).
 const UNSEEN_FLOORS: &[(Kind, f64, f64)] = &[
-    (Kind::PersonName, 0.83, 0.865),
-    (Kind::Address, 0.83, 0.88),
+    (Kind::PersonName, 0.88, 0.91),
+    (Kind::Address, 0.90, 0.94),
     (Kind::IdCard, 0.98, 0.98),
     (Kind::Mobile, 0.98, 0.98),
     (Kind::Landline, 0.98, 0.98),
-    (Kind::BankCard, 0.85, 0.98),
+    (Kind::BankCard, 0.90, 0.98),
 ];
-const UNSEEN_MAX_LEAK: f64 = 0.075;
+const UNSEEN_MAX_LEAK: f64 = 0.05;
 
 #[test]
 fn unseen_floors() {

@@ -2051,8 +2051,8 @@ fn lists_and_minority_names(
         // element only at the head of a roll line (`　　格桑　巴宜区…`).
         let k = minority_elements(&text[j..e]);
         let roll_head = || {
-            let ls = text[..j].rfind('\n').map_or(0, |x| x + 1);
-            text[ls..j].chars().all(|c| matches!(c, ' ' | '\u{3000}'))
+            let head = text[..j].trim_end_matches([' ', '\u{3000}']);
+            (head.is_empty() || head.ends_with('\n'))
                 && (text[e..].starts_with('\u{3000}') || text[e..].starts_with("  "))
         };
         if next_char(text, e).is_none_or(|c| !is_han(c))
@@ -2209,7 +2209,18 @@ fn lists_and_minority_names(
 /// (`len` bytes), with the next line speaking to them (`方向东：⏎    你于
 /// 2024年…`, `您`, `本院`). Returns the span before the colon.
 fn addressee(text: &str, pos: usize, len: usize) -> Option<(usize, usize)> {
-    let ls = text[..pos].rfind('\n').map_or(0, |k| k + 1);
+    // The colon ends its line (the cheap test first: most colons do not).
+    let after = text[pos + len..].trim_start_matches([' ', '\u{3000}', '\t', '\r']);
+    if !after.starts_with('\n') {
+        return None;
+    }
+    // The line starts at most 24 characters (and an indent) back.
+    let from = crate::context::floor_char_boundary(text, pos.saturating_sub(96));
+    let ls = match text[from..pos].rfind('\n') {
+        Some(k) => from + k + 1,
+        None if from == 0 => 0,
+        None => return None,
+    };
     let head = &text[ls..pos];
     let s = ls + (head.len() - head.trim_start_matches([' ', '\u{3000}', '\t']).len());
     let n = text[s..pos].chars().count();
