@@ -2973,14 +2973,38 @@ fn same_name_elsewhere(
     }
     names.sort_unstable();
     names.dedup();
+    // A long table names hundreds of people, each found where they stand:
+    // then only the names the other paths are likely to miss are looked
+    // for (words and places, names without a listed surname, names with a
+    // function-word surname or a stop or place character inside), which
+    // keeps the automaton small and the search fast.
+    if names.len() > 64 {
+        let s = sets();
+        names.retain(|v| {
+            let mut cs = v.chars();
+            let first = cs.next().unwrap_or(' ');
+            t.words.get(v).is_some_and(|q| *q >= 3)
+                || t.ambiguous.contains(v)
+                || dict::places().short.contains(v)
+                || t.single.get(&first).is_none()
+                || s.function.contains(first)
+                || cs.any(|c| s.stop.contains(c) || is_place_suffix(c))
+        });
+        if names.is_empty() {
+            return;
+        }
+    }
     let mut spans: Vec<(usize, usize, f32)> = out[first..]
         .iter()
         .filter(|x| x.kind == Kind::PersonName)
         .map(|x| (x.start, x.end, x.score))
         .collect();
     spans.sort_unstable_by_key(|x| (x.0, x.1));
+    // One automaton per document: the cheapest to build (a DFA's build
+    // costs more than the search on a short document).
     let Ok(ac) = aho_corasick::AhoCorasick::builder()
         .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
         .build(&names)
     else {
         return;
