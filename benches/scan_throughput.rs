@@ -62,9 +62,20 @@ fn main() {
         .unwrap_or(32);
     // `TUOMIN_BENCH_TEXT=PATH` benchmarks real documents instead: the text
     // files under PATH (a file or a directory), repeated up to the size.
+    // (`cargo bench` runs in `benches/`: a relative path that is not
+    // there is read from the workspace root, where the README's commands
+    // are typed.)
     let text = match std::env::var_os("TUOMIN_BENCH_TEXT") {
-        Some(path) => tuomin_benches::repeat_files(std::path::Path::new(&path), mb << 20)
-            .unwrap_or_else(|e| panic!("TUOMIN_BENCH_TEXT={}: {e}", path.to_string_lossy())),
+        Some(path) => {
+            let mut p = std::path::PathBuf::from(&path);
+            if p.is_relative() && !p.exists() {
+                p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("..")
+                    .join(&p);
+            }
+            tuomin_benches::repeat_files(&p, mb << 20)
+                .unwrap_or_else(|e| panic!("TUOMIN_BENCH_TEXT={}: {e}", path.to_string_lossy()))
+        }
         None => tuomin_benches::mixed_corpus(mb << 20, 42),
     };
     let structured: Vec<Kind> = Kind::ALL
