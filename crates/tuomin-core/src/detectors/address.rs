@@ -867,14 +867,14 @@ fn intersections(p: &Prepared<'_>, text: &str, out: &mut Vec<Finding>) {
     let b = text.as_bytes();
     let hits = memchr::memmem::find_iter(b, "交叉口".as_bytes())
         .chain(memchr::memmem::find_iter(b, "交汇处".as_bytes()));
+    let is_street = |s: usize, e: usize| {
+        let part = &text[s..e];
+        e > s + 3
+            && ["路", "街", "大道", "道", "巷"]
+                .iter()
+                .any(|w| part.ends_with(w))
+    };
     for pos in hits {
-        let is_street = |s: usize, e: usize| {
-            let part = &text[s..e];
-            e > s + 3
-                && ["路", "街", "大道", "道", "巷"]
-                    .iter()
-                    .any(|w| part.ends_with(w))
-        };
         let Some((ys, false)) = part_before(text, pos) else {
             continue;
         };

@@ -1601,15 +1601,21 @@ fn nature_given_name(text: &str, start: usize, end: usize, c: char) -> bool {
 /// Does the character `c`, ending at byte `at`, open a frequent word with
 /// the character after it (文明程度 → 程度, 田野丰收 → 丰收)?
 #[inline]
+/// Does `c` end the name of an administrative division or settlement
+/// (马店镇, 李家庄, 王集)?
+fn is_division_suffix(c: char) -> bool {
+    matches!(
+        c,
+        '省' | '市' | '县' | '区' | '镇' | '乡' | '村' | '庄' | '屯' | '寨' | '集'
+    )
+}
+
 /// Does the place suffix `c` at `at` open a word with the character after
 /// it (高瑞峰|处以, 乔飞|口头, 任湘江|关于)? Then it is that word, not a
 /// place's end; 镇, 村 and the other division suffixes stay places
 /// (马店镇政府), and so do offices before a title (局长).
 fn suffix_opens_word(f: &Fast, text: &str, at: usize, c: char) -> bool {
-    !matches!(
-        c,
-        '省' | '市' | '县' | '区' | '镇' | '乡' | '村' | '庄' | '屯' | '寨' | '集'
-    ) && opens_word(f, text, at + c.len_utf8(), c)
+    !is_division_suffix(c) && opens_word(f, text, at + c.len_utf8(), c)
         // 局长, 组长: a title (分管副局长), the place suffix's office.
         && next_char(text, at + c.len_utf8()) != Some('长')
 }
@@ -1926,11 +1932,11 @@ fn listed_name_with(t: &NameTables, item: &str, max_word_freq: u32, short_places
         // A division's suffix ends a place (李家庄, 王集镇); names end in
         // 里, 河, 山 … too (孔万里, 宫长河).
         && !item.chars().next_back().is_some_and(|c| {
-            matches!(
-                c,
-                '省' | '市' | '县' | '区' | '镇' | '乡' | '村' | '庄' | '屯' | '寨' | '集' | '旗'
-                    | '路' | '街' | '巷' | '局' | '所' | '站' | '厂' | '店' | '社' | '队' | '组'
-            )
+            is_division_suffix(c)
+                || matches!(
+                    c,
+                    '旗' | '路' | '街' | '巷' | '局' | '所' | '站' | '厂' | '店' | '社' | '队' | '组'
+                )
         })
         && !places.full.contains(item)
         && (short_places_ok || !places.short.contains(item))
@@ -2874,20 +2880,8 @@ fn before_id_word(p: &Prepared<'_>, t: &NameTables, out: &mut Vec<Finding>) {
             Some(c) => c == '.' || c == '．' || c == '）' || c == ')',
         };
         let item = &text[s..e];
-        // A name ending like a place (江河, 高山) too; not a whole
-        // division's name, a title or an organization.
-        let mut cs = item.chars();
-        let surname = cs.next().is_some_and(|a| {
-            t.single.get(&a).is_some() || cs.next().is_some_and(|b| t.compound.get2(a, b).is_some())
-        });
-        if opens
-            && (surname || minority_elements(item) > 0)
-            && !item.chars().any(is_mask)
-            && !dict::places().full.contains(item)
-            && !has_not_name_part(item)
-            && !TITLES.iter().any(|w| item.ends_with(w))
-            && !ORG_WORDS.iter().any(|w| item.contains(w))
-        {
+        // Any word or short place name is a name here (江河, 高山).
+        if opens && listed_name_with(t, item, u32::MAX, true) {
             out.push(finding(
                 p,
                 Kind::PersonName,
