@@ -41,6 +41,10 @@ const ROLE_BEFORE: &[&str] = &[
     "户主",
     "申请人",
     "当事人",
+    "甲方",
+    "乙方",
+    "承包方",
+    "发包方",
     "法定代表人",
     "法人代表",
     "委托代理人",
@@ -303,6 +307,8 @@ const AFTER: &[&str] = &[
     "，性别",
     "，身份证",
     "，公民身份",
+    "的身份证",
+    "的公民身份",
     "，住",
     "，现住",
     "，出生",
@@ -440,7 +446,7 @@ const NOT_NAME_PARTS: &[&str] = &[
 /// Surname characters that are far more often a preposition, modal or
 /// verb (当事人应自收到…, 于是, 向上级): these need a strongly name-like
 /// given name.
-const FUNCTION_SURNAMES: &str = "应于向从以和与及对把被让在为自其但所而将由";
+const FUNCTION_SURNAMES: &str = "应于向从以和与及对把被让在为自其但所而将由经";
 
 /// Words after a candidate that make it (the start of) an organization.
 const ORG_WORDS: &[&str] = &[
@@ -1189,8 +1195,20 @@ fn evaluate(
     if single && s.function.contains(sf) && given_score_fast(f, t, g1) < 0.8 && !role_lifts() {
         return None;
     }
-    // 向陈永生, 由唐成: the preposition before a name.
-    if single && s.function.contains(sf) && t.single.get(&g1).is_some_and(|q| *q >= 1.0) {
+    // The surname closes a role word (甲方|马成虎, 户主|王强): the name
+    // starts after it.
+    if single
+        && f.role_last.contains(sf)
+        && role_before(text, s_end).is_some_and(|w| w.len() > sf.len_utf8())
+    {
+        return None;
+    }
+    // 向陈永生, 由唐成: the preposition before a name; 由原告抚养, 经学生
+    // 家庭申请: before a word.
+    if single
+        && s.function.contains(sf)
+        && (t.single.get(&g1).is_some_and(|q| *q >= 1.0) || (g12_freq >= 300 && !role_lifts()))
+    {
         return None;
     }
     let prev_freq = prev
@@ -1480,6 +1498,17 @@ fn evaluate(
             }
         }
     }
+    // Evidence after the candidate only, and its surname closes a frequent
+    // word with the character before (承包|方代表): the word's end.
+    if score >= 0.3 && strong && role.is_none() {
+        if let Some(pc) = prev.filter(|c| is_han(*c)) {
+            let w = &text[start - pc.len_utf8()..start + sf.len_utf8()];
+            if t.words.get(w).is_some_and(|q| *q >= 300) {
+                score -= 0.4;
+                checks |= C_SURNAME_ENDS;
+            }
+        }
+    }
     // The organization test reads ahead; only candidates that would be
     // reported pay for it.
     if score >= 0.3 && (followed_by_org(text, end) || followed_by_org(text, g1_end)) {
@@ -1761,6 +1790,9 @@ fn padded_name(t: &NameTables, f: &Fast, text: &str, sp: usize) -> Option<usize>
     Some(end)
 }
 
+/// One-syllable elements that end Amdo Tibetan names.
+const TIBETAN_ENDS: [char; 6] = ['加', '吉', '措', '草', '太', '本'];
+
 /// How many Tibetan or Mongolian name elements `run` splits into, all of
 /// it (0 when it does not); a Yi clan name with a two-character given
 /// name (沙马拉则) counts as two.
@@ -1783,6 +1815,11 @@ fn minority_elements(run: &str) -> usize {
     fn split(run: &str, ends: &[usize], k: usize, depth: usize) -> usize {
         let at = if k == 0 { 0 } else { ends[k - 1] };
         if at == run.len() {
+            return depth;
+        }
+        // Amdo Tibetan names end in a one-syllable element (才让加, 拉毛吉,
+        // 卓玛措, 多杰太): it completes a name, it is no second element.
+        if depth >= 1 && k + 1 == ends.len() && run[at..].starts_with(TIBETAN_ENDS) {
             return depth;
         }
         if depth == 3 {
@@ -2197,6 +2234,55 @@ fn lists_and_minority_names(
                 )
             {
                 seeds.push((is, ie));
+            }
+        }
+    }
+    // A list (、) that is mostly names: its other items are names too,
+    // even when they are words (孔万里、孔春生、杨柳、孔繁荣; 姚丽娜、高度、
+    // 黄金花).
+    seeds.sort_unstable();
+    let found = |(is, ie): (usize, usize)| {
+        let lo = seeds.partition_point(|x| x.0 < is);
+        seeds[lo..]
+            .iter()
+            .take_while(|x| x.0 < ie)
+            .any(|&(_, xe)| xe <= ie)
+    };
+    let whole = |a: usize, b: usize| {
+        let item = &text[a..b];
+        (2..=4).contains(&item.chars().count()) && item.chars().all(is_han)
+    };
+    let mut k = 0;
+    while k < list_marks.len() {
+        let mut j = k;
+        while j + 1 < list_marks.len() && whole(list_marks[j] + 3, list_marks[j + 1]) {
+            j += 1;
+        }
+        let marks = &list_marks[k..=j];
+        k = j + 1;
+        let mut items: Vec<(usize, usize)> = Vec::with_capacity(marks.len() + 1);
+        items.extend(
+            item_before(text, marks[0])
+                .filter(|(s, _)| prev_char(text, *s).is_none_or(|c| !is_han(c))),
+        );
+        items.extend(marks.windows(2).map(|w| (w[0] + 3, w[1])));
+        items.extend(item_after(f, text, marks[marks.len() - 1] + 3, false));
+        if items.len() < 3 {
+            continue;
+        }
+        let names = items.iter().filter(|i| found(**i)).count();
+        // Or every item is made of Tibetan or Mongolian name elements
+        // (多杰、才让加、洛藏).
+        let minority = |(is, ie): (usize, usize)| minority_elements(&text[is..ie]) > 0;
+        let all_minority = || items.iter().all(|i| found(*i) || minority(*i));
+        if (names < 2 || names * 2 < items.len()) && !all_minority() {
+            continue;
+        }
+        for (is, ie) in items {
+            if !found((is, ie))
+                && (minority((is, ie)) || listed_name_with(t, &text[is..ie], u32::MAX, true))
+            {
+                add(out, (is, ie), 0.65, &["in a list of names"], true);
             }
         }
     }
@@ -2788,6 +2874,8 @@ impl Detector for PersonName {
         before_id_word(p, t, out);
         // 5c. Comrades: `由陶者保同志牵头`, `请侬德保同志做好…`.
         comrades(p, t, out);
+        // 5d. Land boundaries: `东至刘宝山地`, `北：保正荣林地`.
+        land_boundaries(p, t, out);
         // 6. Names found once are names wherever else they stand.
         same_name_elsewhere(p, t, f, first, out);
     }
@@ -2932,6 +3020,88 @@ fn comrades(p: &Prepared<'_>, t: &NameTables, out: &mut Vec<Finding>) {
                     pos,
                     0.8,
                     &["before 同志"],
+                    None,
+                ));
+                break;
+            }
+        }
+    }
+}
+
+/// What a land boundary (四至) names after a neighbour: `东至刘宝山地`.
+const LAND: &[&str] = &[
+    "承包地",
+    "宅基地",
+    "责任田",
+    "自留地",
+    "林地",
+    "耕地",
+    "田地",
+    "山林",
+    "菜地",
+    "园地",
+    "果园",
+    "茶园",
+    "房屋",
+    "住房",
+    "地界",
+    "地块",
+    "地",
+    "田",
+    "林",
+    "房",
+    "屋",
+    "宅",
+    "墙",
+];
+
+/// Step 5d of [`PersonName::detect`]: the neighbours named in land
+/// boundaries (四至): a direction, `至` or a colon, a name of two or three
+/// characters and the neighbour's land (`东至刘宝山地，`, `北：保正荣林地；`).
+fn land_boundaries(p: &Prepared<'_>, t: &NameTables, out: &mut Vec<Finding>) {
+    let text = p.text;
+    let b = text.as_bytes();
+    let marks = memchr::memmem::find_iter(b, "至".as_bytes())
+        .chain(memchr::memmem::find_iter(b, "：".as_bytes()))
+        .map(|pos| (pos, 3))
+        .chain(memchr::memchr_iter(b':', b).map(|pos| (pos, 1)));
+    for (pos, len) in marks {
+        if !prev_char(text, pos).is_some_and(|c| matches!(c, '东' | '南' | '西' | '北')) {
+            continue;
+        }
+        // The direction opens its clause (`四至：东至`, `，西至`, `东南至`).
+        let d = pos - 3;
+        let d = if prev_char(text, d).is_some_and(|c| matches!(c, '东' | '西')) {
+            d - 3
+        } else {
+            d
+        };
+        if prev_char(text, d).is_some_and(|c| is_han(c) && c != '至') {
+            continue;
+        }
+        let at = pos + len;
+        for n in [3usize, 2] {
+            let Some((end, _)) = text[at..].char_indices().nth(n) else {
+                continue;
+            };
+            let end = at + end;
+            let item = &text[at..end];
+            let Some(land) = LAND.iter().find(|w| text[end..].starts_with(*w)) else {
+                continue;
+            };
+            let after = next_char(text, end + land.len());
+            if item.chars().all(is_han)
+                && !item.ends_with('家')
+                && after.is_none_or(|c| !is_han(c))
+                && listed_name_with(t, item, 1000, true)
+            {
+                out.push(finding(
+                    p,
+                    Kind::PersonName,
+                    at,
+                    end,
+                    0.7,
+                    &["neighbour in a land boundary"],
                     None,
                 ));
                 break;
@@ -3198,6 +3368,45 @@ mod tests {
             .build()
             .unwrap();
         s.scan(t).into_iter().map(|f| f.text).collect()
+    }
+
+    #[test]
+    fn neighbours_in_land_boundaries() {
+        assert_eq!(
+            names("四至：东至刘宝山地，西至机耕路，南至防护林带，北至于长河地。"),
+            vec!["刘宝山", "于长河"]
+        );
+        assert_eq!(names("东：山脊；南：保正华林地；西：箐沟"), vec!["保正华"]);
+        // A family's land and a road are no neighbour's name.
+        assert!(names("东至王家地，西至村道，南至河沟").is_empty());
+        // The direction must open its clause.
+        assert!(names("广东至张家界地区").is_empty());
+    }
+
+    #[test]
+    fn the_other_items_of_a_list_of_names() {
+        assert_eq!(
+            names("评议小组成员：孔万里、孔春生、杨柳、孔繁荣\n"),
+            vec!["孔万里", "孔春生", "杨柳", "孔繁荣"]
+        );
+        assert_eq!(
+            names("超载的3户（多杰、才让加、洛藏）扣减"),
+            vec!["多杰", "才让加", "洛藏"]
+        );
+        // A list of words and places is no list of names.
+        assert!(names("高度重视、马上就办、严格落实").is_empty());
+        assert!(names("涉及马店、龙潭、高塘三个村").is_empty());
+    }
+
+    #[test]
+    fn words_around_role_words_are_no_names() {
+        // The hearing, not a person; the surname closes 甲方; 经 and 由 are
+        // prepositions before a word.
+        assert!(names("听取了当事人陈述和申辩").is_empty());
+        assert_eq!(names("损毁甲方马成虎承包地内"), vec!["马成虎"]);
+        assert_eq!(names("承包方代表孙立国，身份证号"), vec!["孙立国"]);
+        assert!(names("经学生家庭申请，由原告抚养").is_empty());
+        assert!(names("事业单位公开招聘工作人员简章").is_empty());
     }
 
     #[test]
