@@ -1918,9 +1918,13 @@ fn item_after(f: &Fast, text: &str, at: usize, whole: bool) -> Option<(usize, us
         return None;
     }
     for len in [3, 2] {
-        let (end, _) = ends[len - 1];
+        let (end, last) = ends[len - 1];
         let (_, c) = ends[len];
         let next = ends.get(len + 1).map(|x| x.1);
+        // 台农、金煌、桂七等优良品种: the list's 等 is no part of the name.
+        if last == '等' {
+            continue;
+        }
         if sets().stop.contains(c)
             || next.is_some_and(|d| f.words.get(c, d).is_some_and(|q| q >= 300))
         {
@@ -2437,7 +2441,20 @@ fn dotted_name(text: &str, dot: usize) -> Option<(usize, usize)> {
         e += c.len_utf8();
         m += 1;
     }
-    (n >= 2 && m >= 2).then_some((s, e))
+    if n < 2 || m < 2 {
+        return None;
+    }
+    // A quoted slogan or title (“春风送岗·就在湘西”), or parts made of
+    // frequent words: no transliterated name.
+    let quoted = prev_char(text, s).is_some_and(|c| matches!(c, '“' | '《' | '「' | '"'))
+        && next_char(text, e).is_some_and(|c| matches!(c, '”' | '》' | '」' | '"'));
+    let words = dict::name_tables();
+    let wordy = |part: &str| {
+        let cs: Vec<char> = part.chars().collect();
+        cs.windows(2)
+            .any(|w| words.words.get2(w[0], w[1]).is_some_and(|q| *q >= 5000))
+    };
+    (!quoted && !wordy(&text[s..dot]) && !wordy(&text[dot + dot_len..e])).then_some((s, e))
 }
 
 /// After a role word: the Han run up to a delimiter, 2–4 characters.
@@ -2926,9 +2943,23 @@ fn numbered_rows(p: &Prepared<'_>, t: &NameTables, out: &mut Vec<Finding>) {
                 let after = next_char(text, e)?;
                 let ok_after = matches!(
                     after,
-                    '系' | '为' | '、' | '，' | '（' | '的' | '原' | '已' | '因' | '于' | '在'
+                    '系' | '为'
+                        | '、'
+                        | '，'
+                        | '（'
+                        | '的'
+                        | '原'
+                        | '已'
+                        | '因'
+                        | '于'
+                        | '在'
+                        | '户'
                 ) || !is_han(after);
-                (ok_after && text[s..e].chars().all(is_han)).then_some((s, e))
+                // 罗城原为…: 原为 (formerly) follows the name; 杨顺户原为:
+                // the household.
+                let adverb_last =
+                    is_han(after) && text[s..e].ends_with(['原', '现', '已', '曾', '系', '户']);
+                (ok_after && !adverb_last && text[s..e].chars().all(is_han)).then_some((s, e))
             }) else {
                 continue;
             };
