@@ -17,6 +17,8 @@ pub(crate) enum Column {
     Phone,
     /// 身份证号, 证件号码 …
     IdNumber,
+    /// Numbers that are no personal data: 准考证号, 职位代码, 编号, 工号 …
+    Code,
 }
 
 /// A cell under a known header: `start..end` is its trimmed text.
@@ -116,6 +118,7 @@ fn header_words() -> &'static aho_corasick::AhoCorasick {
             "姓 名",
             "坐落",
         ];
+        words.extend(CODE_LABELS.iter().copied());
         words.extend(NAME_HEADERS.iter().copied());
         words.extend(ADDRESS_HEADERS.iter().copied());
         words.extend(PERSON_SUFFIX_WORDS.iter().copied());
@@ -363,7 +366,7 @@ fn label_kind(bare: &str) -> Option<Column> {
             ),
             (&["电话", "手机", "联系方式"][..], Column::Phone),
             (
-                &["身份证", "证件号", "证件", "身份号码"][..],
+                &["身份证", "证件号", "证件", "身份号码", "证件编号"][..],
                 Column::IdNumber,
             ),
         ] {
@@ -372,8 +375,24 @@ fn label_kind(bare: &str) -> Option<Column> {
             }
         }
     }
-    None
+    (CODE_LABELS.iter().any(|e| label.ends_with(e)) && !label.contains("身份"))
+        .then_some(Column::Code)
 }
+
+/// Labels of columns of numbers that are no personal data (an 11-digit
+/// 准考证号 looks like a mobile number).
+const CODE_LABELS: &[&str] = &[
+    "准考证号",
+    "考号",
+    "编号",
+    "代码",
+    "学号",
+    "工号",
+    "证书号",
+    "执法证号",
+    "档案号",
+    "合同号",
+];
 
 /// Cells under known headers, and the byte ranges of header lines.
 pub(crate) type Tables = (Vec<Cell>, Vec<(usize, usize)>);
@@ -613,6 +632,9 @@ mod tests {
             ("身份证号(后六位)", Column::IdNumber),
             ("一卡通账号（社保卡/银行卡）", Column::Account),
             ("公民身份号码", Column::IdNumber),
+            ("准考证号", Column::Code),
+            ("职位代码", Column::Code),
+            ("身份证件编号", Column::IdNumber),
         ] {
             assert_eq!(header_kind(h), Some(k), "{h}");
         }

@@ -39,9 +39,14 @@ pub(crate) fn luhn_ok(digits: &str) -> bool {
 
 impl Detector for BankCard {
     fn detect(&self, p: &Prepared<'_>, out: &mut Vec<Finding>) {
-        each_candidate(p, 12, 25, out, |_, c| {
+        each_candidate(p, 12, 25, out, |run, c| {
             let d = c.digits;
             if d.contains('X') {
+                return None;
+            }
+            // A whole account number is no group of a longer one: the
+            // amount in the next column (`6212…2906 26380`) is no part of it.
+            if c.last - c.first > 1 && (c.first..c.last).any(|k| run.groups[k].len() >= 12) {
                 return None;
             }
             let ctx = context::before(p.text, c.start, &[Topic::Bank])
@@ -127,6 +132,13 @@ mod tests {
             &c[16..]
         );
         assert_eq!(cards(&grouped), vec![grouped.clone()]);
+    }
+
+    #[test]
+    fn an_amount_after_a_card_is_no_part_of_it() {
+        let c = with_luhn("622848123456789012");
+        let row = format!("序号 姓名 社保卡号 金额\n1 常国富 {c} 26380\n");
+        assert_eq!(cards(&row), vec![c]);
     }
 
     #[test]

@@ -88,6 +88,10 @@ impl Detector for Mobile {
             {
                 return None;
             }
+            // A number in a column of codes (准考证号) is a code.
+            if p.column_at(start) == Some(crate::table::Column::Code) {
+                return None;
+            }
             let score = if ctx.is_some() { base + 0.25 } else { base };
             Some(finding(p, Kind::Mobile, start, c.end, score, checks, ctx))
         });

@@ -300,6 +300,8 @@ const AFTER: &[&str] = &[
     " 女",
     "\t男",
     "\t女",
+    "\n男\n",
+    "\n女\n",
     "\u{3000}男",
     "\u{3000}女",
     "副县长",
@@ -354,7 +356,7 @@ const AFTER: &[&str] = &[
 
 /// Characters after which a candidate is a place or an organization:
 /// 马店镇, 龙潭村, 李家庄, 张家港, 王府井街.
-const PLACE_SUFFIX: &str = "省市县区镇乡村庄屯寨集店铺湾港河湖山岭桥路街巷道坊园城堡营关口渡坝塘埠岗圩洼沟坪垸场站厂矿局院所校馆社队组委办司厅部处科行府寺庙楼阁宫井池洲岛滩州旗盟里弄区";
+const PLACE_SUFFIX: &str = "省市县区镇乡村庄屯寨集店铺湾港河湖山岭桥路街巷道坊园城堡营关口渡坝塘埠岗圩洼沟坪垸场站厂矿局院所校馆社队组委办司厅部处科行府寺庙楼阁宫井池洲岛滩州旗盟里弄区坞";
 
 /// Characters that end a given name: function words and verbs that
 /// commonly follow a name in prose.
@@ -476,6 +478,8 @@ const ORG_WORDS: &[&str] = &[
     "酒店",
     "宾馆",
     "饭店",
+    "法庭",
+    "派出所",
 ];
 
 /// The character lists above as bitsets, for the hot loop.
@@ -1236,7 +1240,29 @@ fn evaluate(
         return None;
     }
     // Choose two or three characters.
+    // After the second given character: 郑成日，, 毕春来等, 高娃|经传票.
+    let after_g2 = |len: usize| char_at(text, g1_end + len).map(|x| x.0);
     let take3 = g2.is_some_and(|(c, len)| {
+        // 那王氏: an old-style married woman's name.
+        if c == '氏' {
+            return t.single.get(&g1).is_some();
+        }
+        // 高娃经本院传唤: a preposition opens the sentence after the name.
+        if s.function.contains(c) && after_g2(len).is_some_and(is_han) {
+            return false;
+        }
+        // Given names end in 日, 来, 年 (郑成日, 毕春来, 钟万年): taken
+        // where the name visibly ends.
+        let soft_stop = matches!(c, '日' | '来' | '年')
+            && name_like(g1)
+            && f.words.get(g1, c).is_none_or(|q| q < 100)
+            && after_g2(len).is_none_or(|d| {
+                let rest = &text[g1_end + len..];
+                !is_han(d) || after_word_fast(f, rest, d).is_some() || title_at(f, rest, d)
+            });
+        if soft_stop {
+            return true;
+        }
         !s.stop.contains(c)
             && (!s.place.contains(c) || nature_given_name(text, start, g1_end + len, c))
             && t.given.get(&c).is_some_and(|p| *p >= 30.0)
@@ -1253,10 +1279,12 @@ fn evaluate(
         return None;
     }
     // 景宁畲族自治县, 大厂回族自治县, 孟连傣族拉祜族佤族自治县: a place.
+    // (莫力达|瓦达斡尔族自治旗: up to five characters of the name between.)
     if text[end..]
         .char_indices()
         .skip(1)
-        .take(2)
+        .take(5)
+        .take_while(|(_, c)| is_han(*c))
         .any(|(k, c)| c == '族' && text[end + k + 3..].starts_with(['自', '乡']))
     {
         return None;
@@ -1440,6 +1468,24 @@ fn evaluate(
             checks |= C_PLACE_NAME;
         }
     }
+    // The candidate opens a longer place name (呼伦贝|尔市, 苏尼特|左旗).
+    if score >= 0.3 {
+        let places = dict::places();
+        let mut e = end;
+        for _ in 0..2 {
+            match char_at(text, e).filter(|(c, _)| is_han(*c)) {
+                Some((_, l)) => e += l,
+                None => break,
+            }
+            if e - start >= 12
+                && (places.short.contains(&text[start..e]) || places.full.contains(&text[start..e]))
+            {
+                score -= 0.8;
+                checks |= C_PLACE_NAME;
+                break;
+            }
+        }
+    }
     // Three characters shaped like a name: both given characters are
     // frequent in given names and nothing says otherwise (温淑芬本人).
     if take3
@@ -1503,7 +1549,11 @@ fn evaluate(
     if score >= 0.3 && strong && role.is_none() {
         if let Some(pc) = prev.filter(|c| is_han(*c)) {
             let w = &text[start - pc.len_utf8()..start + sf.len_utf8()];
-            if t.words.get(w).is_some_and(|q| *q >= 300) {
+            // Or with the first given character (经|纪人，住).
+            let w3 = &text[start - pc.len_utf8()..g1_end];
+            if t.words.get(w).is_some_and(|q| *q >= 300)
+                || t.words.get(w3).is_some_and(|q| *q >= 20)
+            {
                 score -= 0.4;
                 checks |= C_SURNAME_ENDS;
             }
@@ -2145,7 +2195,7 @@ fn lists_and_minority_names(
         let item = &text[is..ie];
         if (2..=3).contains(&item.chars().count())
             && listed_name_with(t, item, u32::MAX, true)
-            && add(out, (is, ie), 0.75, &["after role word and colon"], false)
+            && add(out, (is, ie), 0.75, &["after role word and colon"], true)
         {
             seeds.push((is, ie));
         }
@@ -2908,18 +2958,25 @@ impl Detector for PersonName {
 fn numbered_rows(p: &Prepared<'_>, t: &NameTables, out: &mut Vec<Finding>) {
     let text = p.text;
     let b = text.as_bytes();
-    for pos in memchr::memmem::find_iter(b, "第".as_bytes()) {
-        let mut i = pos + 3;
+    // `第N号`/`第N户`, or `序号N` (序号11马金锁系…).
+    let di = memchr::memmem::find_iter(b, "第".as_bytes()).map(|pos| (pos + 3, true));
+    let xh = memchr::memmem::find_iter(b, "序号".as_bytes()).map(|pos| (pos + 6, false));
+    for (from, counter) in di.chain(xh) {
+        let mut i = from;
         let digits_start = i;
         while let Some(c) =
             next_char(text, i).filter(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
         {
             i += c.len_utf8();
         }
-        if i == digits_start || !matches!(next_char(text, i), Some('号' | '户')) {
+        if i == digits_start {
             continue;
         }
-        i += 3;
+        match next_char(text, i) {
+            Some('号' | '户') => i += 3,
+            _ if counter => continue,
+            _ => {}
+        }
         // A role word between: 第10号学生黄麟, 第4户户主娜倮.
         let mut j = i;
         let mut n = 0;
@@ -3427,6 +3484,31 @@ mod tests {
         // A list of words and places is no list of names.
         assert!(names("高度重视、马上就办、严格落实").is_empty());
         assert!(names("涉及马店、龙潭、高塘三个村").is_empty());
+    }
+
+    #[test]
+    fn given_names_ending_in_stop_characters() {
+        assert_eq!(names("申请人：郑成日\n"), vec!["郑成日"]);
+        assert_eq!(names("郑成日先生：你于2024年"), vec!["郑成日"]);
+        assert_eq!(names("祁大成、毕春来等17人"), vec!["祁大成", "毕春来"]);
+        assert_eq!(names("其妻那王氏为二级肢体残疾"), vec!["那王氏"]);
+        // The preposition after a name opens the sentence.
+        assert_eq!(names("被告高娃经传票传唤未到庭"), vec!["高娃"]);
+        // 日 in a date or a word is no part of a name.
+        assert!(names("2024年5月1日前").is_empty());
+    }
+
+    #[test]
+    fn rows_named_by_their_number() {
+        assert_eq!(names("2.序号11马金锁系未满18周岁的孤儿"), vec!["马金锁"]);
+        assert_eq!(names("3.序号9杨树林原为农村低保对象"), vec!["杨树林"]);
+        assert_eq!(names("第7户罗城原为分散供养特困人员"), vec!["罗城"]);
+    }
+
+    #[test]
+    fn places_that_open_with_a_name() {
+        assert!(names("确定18名同志为呼伦贝尔市2024年度").is_empty());
+        assert!(names("莫力达瓦达斡尔族自治旗纪委监委").is_empty());
     }
 
     #[test]
