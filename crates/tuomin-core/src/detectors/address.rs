@@ -207,11 +207,15 @@ fn detail_at(text: &str, i: usize) -> Option<usize> {
     let head3 = rest.as_bytes().get(..3)?;
     // 门 (an entrance: 6号楼2门501, Tianjin) only inside an address: it
     // is no unit to start one from (开设5门课程).
-    UNITS
+    let u = UNITS
         .iter()
         .chain(["门"].iter())
-        .find(|u| &u.as_bytes()[..3] == head3 && rest.starts_with(**u))
-        .map(|u| e + u.len())
+        .find(|u| &u.as_bytes()[..3] == head3 && rest.starts_with(**u))?;
+    // 永安路14号房屋: the house at number 14, not a room.
+    if *u == "号房" && rest[u.len()..].starts_with('屋') {
+        return Some(e + "号".len());
+    }
+    Some(e + u.len())
 }
 
 /// A lettered building after a number (`B栋`, `A座`): returns the end.
@@ -254,10 +258,19 @@ fn closing_at(text: &str, i: usize) -> Option<usize> {
     if prev_char(text, i).is_some_and(|c| c.is_ascii_digit()) && rest.starts_with('房') {
         return Some(i + 3);
     }
-    ["铺面", "商铺", "门面", "摊位", "商位", "底层", "门市"]
-        .iter()
-        .find(|w| rest.starts_with(**w))
-        .map(|w| i + w.len())
+    // 1层东户: the flat on the east side of the floor.
+    if prev_char(text, i).is_some_and(|c| matches!(c, '层' | '楼'))
+        && next_char(text, i).is_some_and(|c| matches!(c, '东' | '西' | '南' | '北' | '中'))
+        && text[i + 3..].starts_with('户')
+    {
+        return Some(i + 6);
+    }
+    [
+        "铺面", "商铺", "门面", "店面", "摊位", "商位", "底层", "门市",
+    ]
+    .iter()
+    .find(|w| rest.starts_with(**w))
+    .map(|w| i + w.len())
 }
 
 /// An estate or building name (`华阳小区`, `宝龙城市广场`) at `i` with a
@@ -339,16 +352,26 @@ fn details_from(text: &str, mut i: usize) -> usize {
             i += '之'.len_utf8() + e.len_utf8();
         } else if let Some(e) = estate_at(text, i) {
             i = e;
+        } else if let Some(e) = text[i..]
+            .strip_prefix(['甲', '乙', '丙', '丁'])
+            .filter(|_| prev_char(text, i) == Some('号'))
+            .and_then(|_| detail_at(text, i + 3))
+        {
+            // 寿泉街17号甲1单元: a lettered entrance (甲乙丙丁).
+            i = e;
         } else {
             break;
         }
     }
-    // A trailing bare number after a unit: `2单元501`.
+    // A trailing bare number after a unit: `2单元501`, `14号楼3-2`.
     let mut e = i;
     let mut n = 0;
-    while let Some(c) = next_char(text, e).filter(|c| c.is_ascii_digit()) {
+    while let Some(c) = next_char(text, e).filter(|c| {
+        c.is_ascii_digit()
+            || (n > 0 && *c == '-' && next_char(text, e + 1).is_some_and(|d| d.is_ascii_digit()))
+    }) {
         e += c.len_utf8();
-        n += 1;
+        n += usize::from(c != '-');
     }
     if (2..=5).contains(&n)
         && prev_char(text, i)
@@ -461,81 +484,117 @@ fn part_before(text: &str, end: usize) -> Option<(usize, bool)> {
         }
     }
     // Generic parts by suffix.
-    let generic =
-        |suffixes: &[&str], min: usize, max: usize, admin: bool| -> Option<(usize, bool)> {
-            // The last byte first: most suffixes fail on it without a
-            // full comparison.
-            let last = *head.as_bytes().last()?;
-            let suf = suffixes
-                .iter()
-                .find(|s| s.as_bytes().last() == Some(&last) && head.ends_with(**s))?;
-            let mut s = end - suf.len();
-            let mut n = 0;
-            while let Some(c) = prev_char(text, s) {
-                // A name does not reach back over a higher part's suffix
-                // (城关街道|北关社区).
-                // Nor over a street's section or side (建设路中段|北侧|
-                // 阳光花园).
-                if n == max || text[..s].ends_with("街道") || text[..s].ends_with(['段', '侧'])
-                {
-                    break;
-                }
-                // A name that ends with its own suffix's character (南村村,
-                // 兑镇镇): the first one is the name's.
-                if n == 0 && !name_char(c) && suf.starts_with(c) && is_han(c) {
-                    s -= c.len_utf8();
-                    n += 1;
-                    continue;
-                }
-                if !name_char(c) {
-                    // 和, 平 … open names too (王家坝镇|和平社区): taken
-                    // when a division's suffix stands right before.
-                    let after_division = is_han(c)
-                        && matches!(
-                            c,
-                            '和' | '与'
-                                | '及'
-                                | '于'
-                                | '为'
-                                | '在'
-                                | '是'
-                                | '的'
-                                | '等'
-                                | '个'
-                                | '共'
-                                | '各'
-                        )
-                        && prev_char(text, s - c.len_utf8())
-                            .is_some_and(|p| matches!(p, '镇' | '乡' | '县' | '区' | '市' | '道'));
-                    if after_division && n < max {
-                        s -= c.len_utf8();
-                    }
-                    break;
-                }
+    let generic = |suffixes: &[&str],
+                   min: usize,
+                   max: usize,
+                   admin: bool|
+     -> Option<(usize, bool)> {
+        // The last byte first: most suffixes fail on it without a
+        // full comparison.
+        let last = *head.as_bytes().last()?;
+        let suf = suffixes
+            .iter()
+            .find(|s| s.as_bytes().last() == Some(&last) && head.ends_with(**s))?;
+        let mut s = end - suf.len();
+        let mut n = 0;
+        while let Some(c) = prev_char(text, s) {
+            // A name does not reach back over a higher part's suffix
+            // (城关街道|北关社区).
+            // Nor over a street's section or side (建设路中段|北侧|
+            // 阳光花园).
+            if n == max
+                || text[..s].ends_with("街道")
+                || text[..s].ends_with("苏木")
+                || text[..s].ends_with(['段', '侧'])
+            {
+                break;
+            }
+            // A name that ends with its own suffix's character (南村村,
+            // 兑镇镇): the first one is the name's.
+            if n == 0 && !name_char(c) && suf.starts_with(c) && is_han(c) {
                 s -= c.len_utf8();
                 n += 1;
+                continue;
             }
-            // Leading context words are no part of the name.
-            let name = &text[s..end - suf.len()];
-            let mut s2 = s;
-            for w in ADDRESS_CONTEXT
-                .iter()
-                .chain(["家", "住", "在", "现"].iter())
-            {
-                if name.starts_with(w) && name.len() > w.len() {
-                    s2 = s2.max(s + w.len());
+            if !name_char(c) {
+                // 和, 平 … open names too (王家坝镇|和平社区): taken
+                // when a division's suffix stands right before.
+                let after_division = is_han(c)
+                    && matches!(
+                        c,
+                        '和' | '与'
+                            | '及'
+                            | '于'
+                            | '为'
+                            | '在'
+                            | '是'
+                            | '的'
+                            | '等'
+                            | '个'
+                            | '共'
+                            | '各'
+                    )
+                    && prev_char(text, s - c.len_utf8())
+                        .is_some_and(|p| matches!(p, '镇' | '乡' | '县' | '区' | '市' | '道'));
+                if after_division && n < max {
+                    s -= c.len_utf8();
+                    break;
                 }
+                // Inside the name (水口镇|共和村, 吉里于孜村): the walk
+                // goes on when a division's suffix is reached within
+                // the name's length.
+                let inner = |c: char| {
+                    matches!(
+                        c,
+                        '和' | '与' | '及' | '于' | '为' | '在' | '是' | '等' | '共' | '各'
+                    )
+                };
+                if inner(c) && VILLAGES.contains(suf) {
+                    let mut k = s - c.len_utf8();
+                    let mut m = n + 1;
+                    while m < max {
+                        match prev_char(text, k) {
+                            Some(d)
+                                if matches!(d, '镇' | '乡' | '县' | '区' | '市')
+                                    || text[..k].ends_with("街道") =>
+                            {
+                                s = k;
+                                break;
+                            }
+                            Some(d) if name_char(d) || inner(d) => {
+                                k -= d.len_utf8();
+                                m += 1;
+                            }
+                            _ => break,
+                        }
+                    }
+                }
+                break;
             }
-            let name = &text[s2..end - suf.len()];
-            // 该村, 本村, 全村 …: a word for "the village", no name.
-            if matches!(
-                name,
-                "该" | "本" | "全" | "每" | "此" | "邻" | "外" | "两" | "一个" | "新农"
-            ) {
-                return None;
+            s -= c.len_utf8();
+            n += 1;
+        }
+        // Leading context words are no part of the name.
+        let name = &text[s..end - suf.len()];
+        let mut s2 = s;
+        for w in ADDRESS_CONTEXT
+            .iter()
+            .chain(["家", "住", "在", "现"].iter())
+        {
+            if name.starts_with(w) && name.len() > w.len() {
+                s2 = s2.max(s + w.len());
             }
-            (name.chars().count() >= min).then_some((s2, admin))
-        };
+        }
+        let name = &text[s2..end - suf.len()];
+        // 该村, 本村, 全村 …: a word for "the village", no name.
+        if matches!(
+            name,
+            "该" | "本" | "全" | "每" | "此" | "邻" | "外" | "两" | "一个" | "新农" | "某" | "某某"
+        ) {
+            return None;
+        }
+        (name.chars().count() >= min).then_some((s2, admin))
+    };
     if let Some(s) = group_before(text, end) {
         return Some((s, false));
     }
@@ -546,7 +605,9 @@ fn part_before(text: &str, end: usize) -> Option<(usize, bool)> {
                 "自治州",
                 "开发区",
                 "园区",
+                "办事处",
                 "街道",
+                "苏木",
                 "镇",
                 "乡",
                 "县",
@@ -782,6 +843,16 @@ impl Detector for Address {
         let (mut next_span, mut covered_to) = (0, 0);
         for pos in memchr::memmem::find_iter(text.as_bytes(), "村".as_bytes()) {
             let end = pos + '村'.len_utf8();
+            // A village committee stands for its village: 红色村委会文山村民
+            // 小组 (Hainan).
+            // (Only with its group: 东四义村村委会东侧 is the office.)
+            let end = if text[end..].starts_with("委会")
+                && group_after(text, end + "委会".len()).is_some()
+            {
+                end + "委会".len()
+            } else {
+                end
+            };
             while next_span < spans.len() && spans[next_span].0 <= pos {
                 covered_to = covered_to.max(spans[next_span].1);
                 next_span += 1;
@@ -993,7 +1064,7 @@ fn group_after(text: &str, at: usize) -> Option<usize> {
             return None;
         }
         let rest = &text[e..];
-        for unit in ["村民小组", "村民组", "组", "队", "屯"] {
+        for unit in ["村民小组", "村民组", "经济合作社", "组", "队", "屯"] {
             // 组织, 组成, 组长 …: words, not a group.
             let Some(after) = rest.strip_prefix(unit) else {
                 continue;
@@ -1007,7 +1078,7 @@ fn group_after(text: &str, at: usize) -> Option<usize> {
                 let name = &text[at..e];
                 if matches!(
                     name,
-                    "工作" | "领导" | "专项" | "督导" | "检查" | "考核" | "服务" | "突击"
+                    "工作" | "领导" | "专项" | "督导" | "检查" | "考核" | "服务" | "突击" | "股份"
                 ) {
                     return None;
                 }
@@ -1075,6 +1146,50 @@ mod tests {
     fn addrs(t: &str) -> Vec<String> {
         let s = Scanner::builder().kinds([Kind::Address]).build().unwrap();
         s.scan(t).into_iter().map(|f| f.text).collect()
+    }
+
+    #[test]
+    fn villages_groups_and_entrances_of_the_south_and_north_east() {
+        // A village name holding 和/共, and a 屯 as its group (Guangxi).
+        assert_eq!(
+            addrs("住龙州县水口镇共和村板闭屯，公民身份号码"),
+            vec!["龙州县水口镇共和村板闭屯"]
+        );
+        // A village committee with its group (Hainan); an economic
+        // cooperative as the group (Guangdong), not a 股份经济合作社.
+        assert_eq!(
+            addrs("陈德伟\t红色村委会石桥村民小组\t水田"),
+            vec!["红色村委会石桥村民小组"]
+        );
+        assert_eq!(
+            addrs("户籍地址：白云区钟落潭镇良田村第七经济合作社）"),
+            vec!["白云区钟落潭镇良田村第七经济合作社"]
+        );
+        assert!(addrs("权利人：武平县象洞镇光彩村股份经济合作社\n").is_empty());
+        // A masked village is no address.
+        assert!(addrs("不动产坐落：安溪县魁斗镇某村").is_empty());
+        // A sumu (Inner Mongolia) is a township.
+        assert_eq!(
+            addrs("住科尔沁右翼前旗阿力得尔苏木乌兰哈达嘎查三组，"),
+            vec!["科尔沁右翼前旗阿力得尔苏木乌兰哈达嘎查三组"]
+        );
+        // 甲 entrances, 3-2 flats, east flats; 号房屋 is the house.
+        assert_eq!(
+            addrs("住沈阳市皇姑区寿泉街17号甲1单元2楼，电话"),
+            vec!["沈阳市皇姑区寿泉街17号甲1单元2楼"]
+        );
+        assert_eq!(
+            addrs("房屋坐落：凌河区康宁里14号楼3-2\n"),
+            vec!["凌河区康宁里14号楼3-2"]
+        );
+        assert_eq!(
+            addrs("坐落：凌河区北京路三段41号2单元1层东户\n"),
+            vec!["凌河区北京路三段41号2单元1层东户"]
+        );
+        assert_eq!(
+            addrs("位于宁安市宁安镇西门外街道永安路14号房屋的"),
+            vec!["宁安市宁安镇西门外街道永安路14号"]
+        );
     }
 
     #[test]
