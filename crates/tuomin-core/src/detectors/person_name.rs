@@ -41,6 +41,13 @@ const ROLE_BEFORE: &[&str] = &[
     "户主",
     "申请人",
     "当事人",
+    "嘎查达",
+    "审　判　长",
+    "审　判　员",
+    "书　记　员",
+    "审 判 长",
+    "审 判 员",
+    "书 记 员",
     "甲方",
     "乙方",
     "承包方",
@@ -1171,7 +1178,10 @@ fn evaluate(
         return None;
     }
     // 镇/县/村 as the first given character is a place (城关镇, 户胡镇).
-    if matches!(g1, '省' | '市' | '县' | '区' | '镇' | '乡' | '村' | '组') {
+    if matches!(
+        g1,
+        '省' | '市' | '县' | '区' | '镇' | '乡' | '村' | '组' | '旗'
+    ) {
         return None;
     }
     let g1_end = s_end + g1_len;
@@ -1344,7 +1354,15 @@ fn evaluate(
     let after = after_end
         .and_then(|c| after_word_fast(f, &text[end..], c))
         .or_else(|| id_after(text, end).then_some("，身份证"))
-        .or_else(|| place_in_brackets(text, end).then_some("（住"));
+        .or_else(|| place_in_brackets(text, end).then_some("（住"))
+        .or_else(|| {
+            // (An item of its own: 金|秋时节，走进…镇…村 is no name.)
+            (prev.is_none_or(|c| !is_han(c))
+                && text[end..]
+                    .strip_prefix(['，', ','])
+                    .is_some_and(place_after_comma))
+            .then_some("，住")
+        });
     // The candidate's first two characters, for the filters.
     let (p0, p1) = if single {
         (sf, g1)
@@ -1570,6 +1588,24 @@ fn evaluate(
         checks,
         context,
     })
+}
+
+/// A village and its group (or house number) after a comma: `1.金顺女，
+/// 东盛涌镇仁化村3组，` names where the person lives.
+fn place_after_comma(rest: &str) -> bool {
+    let inner = rest
+        .char_indices()
+        .take(20)
+        .take_while(|(_, c)| is_han(*c) || c.is_ascii_digit())
+        .last()
+        .map_or("", |(k, c)| &rest[..k + c.len_utf8()]);
+    let after = rest[inner.len()..].chars().next();
+    inner.chars().count() >= 5
+        && after.is_none_or(|c| matches!(c, '，' | ',' | '；' | '。' | '\n' | '（'))
+        && ["镇", "乡", "街道"].iter().any(|w| inner.contains(w))
+        && ["村", "组", "社区", "嘎查", "号", "屯"]
+            .iter()
+            .any(|w| inner.ends_with(w))
 }
 
 /// Does a bracket with a place in it follow `end` (`周建设（固墙镇周楼村
@@ -1861,7 +1897,7 @@ fn minority_elements(run: &str) -> usize {
     if !run.chars().next().is_some_and(|c| first.contains(c)) {
         return 0;
     }
-    // Elements have two to four characters; a name one to three of them.
+    // Elements have two to five characters; a name one to three of them.
     fn split(run: &str, ends: &[usize], k: usize, depth: usize) -> usize {
         let at = if k == 0 { 0 } else { ends[k - 1] };
         if at == run.len() {
@@ -1876,7 +1912,7 @@ fn minority_elements(run: &str) -> usize {
             return 0;
         }
         let parts = dict::minority_name_parts();
-        for len in 2..=4 {
+        for len in 2..=5 {
             if let Some(&e) = ends.get(k + len - 1) {
                 match parts.get(&run[at..e]) {
                     // A Yi clan name opens a name: two given characters.
@@ -2939,6 +2975,7 @@ impl Detector for PersonName {
         numbered_rows(p, t, out);
         // 5b. Whoever an ID number is given for: `3. 江河，身份证号…`.
         before_id_word(p, t, out);
+        before_id_number(p, t, out);
         // 5c. Comrades: `由陶者保同志牵头`, `请侬德保同志做好…`.
         comrades(p, t, out);
         // 5d. Land boundaries: `东至刘宝山地`, `北：保正荣林地`.
@@ -3033,6 +3070,48 @@ fn numbered_rows(p: &Prepared<'_>, t: &NameTables, out: &mut Vec<Finding>) {
                 ));
                 break;
             }
+        }
+    }
+}
+
+/// Step 5b' of [`PersonName::detect`]: a row `4，宝力道，220721…`: a name
+/// (minority name elements, or a surname and a given name) between the
+/// row's number (or the line's start) and an ID number, comma- or
+/// tab-separated.
+fn before_id_number(p: &Prepared<'_>, t: &NameTables, out: &mut Vec<Finding>) {
+    let text = p.text;
+    for run in p.runs.iter() {
+        if run.groups.len() != 1 || !matches!(run.digits.len(), 15 | 17 | 18) {
+            continue;
+        }
+        let start = run.groups[0].start;
+        let Some(sep) = prev_char(text, start).filter(|c| matches!(c, '，' | ',' | '\t')) else {
+            continue;
+        };
+        let Some((s, e)) = item_before(text, start - sep.len_utf8()) else {
+            continue;
+        };
+        // The item opens its row: the line's start, or the row number.
+        let opens = match prev_char(text, s) {
+            None | Some('\n') => true,
+            Some(c) if c == sep => {
+                let k = s - c.len_utf8();
+                let ls = text[..k].rfind('\n').map_or(0, |i| i + 1);
+                !text[ls..k].is_empty() && text[ls..k].trim().chars().all(|d| d.is_ascii_digit())
+            }
+            _ => false,
+        };
+        let item = &text[s..e];
+        if opens && (minority_elements(item) > 0 || listed_name(t, item, 1000)) {
+            out.push(finding(
+                p,
+                Kind::PersonName,
+                s,
+                e,
+                0.75,
+                &["before an ID number"],
+                None,
+            ));
         }
     }
 }
@@ -3496,6 +3575,28 @@ mod tests {
         assert_eq!(names("被告高娃经传票传唤未到庭"), vec!["高娃"]);
         // 日 in a date or a word is no part of a name.
         assert!(names("2024年5月1日前").is_empty());
+    }
+
+    #[test]
+    fn mongolian_rows_and_court_rolls() {
+        assert_eq!(names("4，宝力道，220721197001011234\n"), vec!["宝力道"]);
+        assert_eq!(
+            names("审　判　长　额尔德木图\n人民陪审员　满都拉\n"),
+            vec!["额尔德木图", "满都拉"]
+        );
+        assert_eq!(
+            names("嘎查达：阿木古郎　　　嘎查会计：图雅"),
+            vec!["阿木古郎", "图雅"]
+        );
+        // A word before an ID number in a sentence is no row.
+        assert!(names("经核查，城市低保，220721197001011234").is_empty());
+    }
+
+    #[test]
+    fn a_village_and_group_after_a_listed_name() {
+        assert_eq!(names("　　1.金顺女，东盛涌镇仁化村3组，"), vec!["金顺女"]);
+        // Not a name inside a phrase: 金秋时节，走进…镇…村.
+        assert!(names("金秋时节，走进元阳县新街镇箐口村").is_empty());
     }
 
     #[test]
