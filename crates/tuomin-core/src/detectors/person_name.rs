@@ -1487,7 +1487,7 @@ fn evaluate(
         }
     }
     // The candidate opens a longer place name (呼伦贝|尔市, 苏尼特|左旗).
-    if score >= 0.3 {
+    if score >= 0.3 && place_pairs().may_start(p0, p1) {
         let places = dict::places();
         let mut e = end;
         for _ in 0..2 {
@@ -2338,10 +2338,9 @@ fn lists_and_minority_names(
             .take_while(|x| x.0 < ie)
             .any(|&(_, xe)| xe <= ie)
     };
-    let whole = |a: usize, b: usize| {
-        let item = &text[a..b];
-        (2..=4).contains(&item.chars().count()) && item.chars().all(is_han)
-    };
+    // Two to four Han characters (three bytes each).
+    let whole = |a: usize, b: usize| (6..=12).contains(&(b - a)) && text[a..b].chars().all(is_han);
+    let mut items: Vec<(usize, usize)> = Vec::new();
     let mut k = 0;
     while k < list_marks.len() {
         let mut j = k;
@@ -2350,7 +2349,11 @@ fn lists_and_minority_names(
         }
         let marks = &list_marks[k..=j];
         k = j + 1;
-        let mut items: Vec<(usize, usize)> = Vec::with_capacity(marks.len() + 1);
+        // One mark joins two items: too few to call the list one of names.
+        if marks.len() < 2 {
+            continue;
+        }
+        items.clear();
         items.extend(
             item_before(text, marks[0])
                 .filter(|(s, _)| prev_char(text, *s).is_none_or(|c| !is_han(c))),
@@ -2368,7 +2371,7 @@ fn lists_and_minority_names(
         if (names < 2 || names * 2 < items.len()) && !all_minority() {
             continue;
         }
-        for (is, ie) in items {
+        for &(is, ie) in &items {
             if !found((is, ie))
                 && (minority((is, ie)) || listed_name_with(t, &text[is..ie], u32::MAX, true))
             {
