@@ -1527,17 +1527,18 @@ fn evaluate(
         score -= 0.6;
         checks |= C_LIST_OF_PLACES;
     }
-    // The candidate and the character after it are a four-character
-    // word (封山育|林 → 封山育林).
-    if score >= 0.3 && !strong && take3 {
-        if let Some((_, l4)) = char_at(text, end).filter(|(c, _)| is_han(*c)) {
-            if t.words
-                .get(&text[start..end + l4])
-                .is_some_and(|q| *q >= 20)
-            {
-                score -= 0.5;
-                checks |= C_ORDINARY;
+    // The candidate and the characters after it are a four-character
+    // word (封山育|林 → 封山育林, 蒲花|暗河 → 蒲花暗河).
+    if score >= 0.3 && !strong {
+        let mut e4 = end;
+        for _ in 0..(if take3 { 1 } else { 2 }) {
+            if let Some((_, l)) = char_at(text, e4).filter(|(c, _)| is_han(*c)) {
+                e4 += l;
             }
+        }
+        if e4 - start == 12 && t.words.get(&text[start..e4]).is_some_and(|q| *q >= 20) {
+            score -= 0.5;
+            checks |= C_ORDINARY;
         }
     }
     // The character before and the candidate's first two make a word
@@ -1554,8 +1555,11 @@ fn evaluate(
                 .filter(|c| is_han(*c))
                 .map(|c| &text[start - pl - c.len_utf8()..start + sf.len_utf8()]);
             let is_word = |w3: &str| t.words.get(w3).is_some_and(|q| *q >= 20);
+            // Or the character before and all three (立|查立改).
+            let p4 = take3.then(|| &text[start - pl..end]);
             if std::str::from_utf8(&buf[..pl + w.len()]).is_ok_and(is_word)
                 || p2.is_some_and(is_word)
+                || p4.is_some_and(is_word)
             {
                 score -= 0.4;
                 checks |= C_SURNAME_ENDS;
