@@ -1401,7 +1401,17 @@ fn evaluate(
         strong |= !weak;
         context = context.or(Some(w));
         checks |= C_AFTER;
-    } else if take3 && speech_after(&text[end..]) {
+    } else if take3
+        && cand_freq == 0
+        && w2_freq < 20
+        && speech_after(&text[end..]).is_some_and(|w| {
+            // One character (以, 未, 于) says less: the given name must
+            // look like one (牛只后|未 does not).
+            !matches!(w, "以" | "未" | "于" | "已" | "系")
+                || (given_score_fast(f, t, g1) >= 0.5
+                    && g2.is_some_and(|(c, _)| given_score_fast(f, t, c) >= 0.5))
+        })
+    {
         // What people do in reports: 刘建华强调, 古志强介绍 (three
         // characters only: 会议强调 is no name).
         score += 0.2;
@@ -1461,7 +1471,12 @@ fn evaluate(
         };
         checks |= C_ORDINARY;
     }
-    if after_end.is_some_and(|c| s.place.contains(c) && !suffix_opens_word(f, text, end, c))
+    // (金普|新区, 普湾|经济区: a district's two-character suffix.)
+    if (after_end.is_some_and(|c| s.place.contains(c) && !suffix_opens_word(f, text, end, c))
+        || (after_end.is_some_and(|c| matches!(c, '新' | '经' | '开'))
+            && ["新区", "经济区", "开发区"]
+                .iter()
+                .any(|w| text[end..].starts_with(w))))
         && after.is_none()
     {
         score -= 0.8;
@@ -1666,7 +1681,17 @@ fn id_after(text: &str, end: usize) -> bool {
 
 /// Does `rest` open with a verb that reports what a person said or did
 /// (表示, 强调, 介绍, 主持 …)?
-fn speech_after(rest: &str) -> bool {
+fn speech_after(rest: &str) -> Option<&'static str> {
+    // Conjunctions and words that open with those verbs: 云闪付以及.
+    if [
+        "以及", "以上", "以下", "以来", "以后", "以前", "以外", "以内", "以便", "以免", "未来",
+        "于是",
+    ]
+    .iter()
+    .any(|w| rest.starts_with(w))
+    {
+        return None;
+    }
     [
         "表示",
         "强调",
@@ -1687,9 +1712,37 @@ fn speech_after(rest: &str) -> bool {
         "讲话",
         "发言",
         "一行",
+        // What the parties of notices and decisions do.
+        "以",
+        "未",
+        "于",
+        "已",
+        "系",
+        "擅自",
+        "拒不",
+        "私自",
+        "违规",
+        "自行",
+        "申请",
+        "放弃",
+        "自愿",
+        "签订",
+        "兄弟",
+        "姐妹",
+        "二人",
+        "两人",
+        "之子",
+        "之女",
+        "之妻",
+        "之夫",
+        "夫妻",
+        "现年",
+        "今年",
+        "年满",
     ]
     .iter()
-    .any(|w| rest.starts_with(w))
+    .copied()
+    .find(|w| rest.starts_with(w))
 }
 
 /// Is `text[start..end]`, whose last character `c` also ends place names
@@ -1852,7 +1905,15 @@ fn list_of_places(text: &str, from: usize) -> bool {
             "自治州",
         ],
     )
-    .is_match(seg)
+    .find_iter(seg)
+    // 单位 and 部门 close a list after its 等 or a count (马店等8个单位),
+    // not in a sentence (屈晓莉依法对你单位进行检查).
+    .any(|m| {
+        let head = &seg[..m.start()];
+        !matches!(&seg[m.start()..m.end()], "单位" | "部门")
+            || head.contains('等')
+            || head.ends_with('个')
+    })
 }
 
 /// A two-character name padded with one ideographic space at `sp`
@@ -3604,6 +3665,24 @@ mod tests {
         assert_eq!(names("　　1.金顺女，东盛涌镇仁化村3组，"), vec!["金顺女"]);
         // Not a name inside a phrase: 金秋时节，走进…镇…村.
         assert!(names("金秋时节，走进元阳县新街镇箐口村").is_empty());
+    }
+
+    #[test]
+    fn parties_doing_things_in_notices() {
+        assert_eq!(names("2023年韩永福以当归价格下跌为由拒绝"), vec!["韩永福"]);
+        assert_eq!(
+            names("案件名称：冷宏亮未取得道路运输经营许可"),
+            vec!["冷宏亮"]
+        );
+        // Conjunctions are no verbs; words are no names.
+        assert!(names("微信小程序、支付宝、云闪付以及各合作银行").is_empty());
+        assert!(names("生前多领取的基本养老金已从遗属待遇中扣除").is_empty());
+        // A unit in a sentence closes no list of places.
+        assert_eq!(
+            names("我局执法人员党建民、屈晓莉依法对你单位进行检查"),
+            vec!["党建民", "屈晓莉"]
+        );
+        assert!(names("长兴岛经济区、普湾经济区、金普新区、高新区民政部门").is_empty());
     }
 
     #[test]
