@@ -443,11 +443,16 @@ pub(crate) fn header_cells(text: &str) -> Tables {
             continue;
         };
         let cs = cells(body, line_base, sep);
-        let kinds: Vec<(usize, Column)> = cs
-            .iter()
-            .enumerate()
-            .filter_map(|(i, (s, e))| header_kind(&text[*s..*e]).map(|k| (i, k)))
-            .collect();
+        // Inside a table most lines are data rows: one automaton run over
+        // the line rules out a header before any cell is looked at.
+        let kinds: Vec<(usize, Column)> = if header.is_some() && !header_words().is_match(body) {
+            Vec::new()
+        } else {
+            cs.iter()
+                .enumerate()
+                .filter_map(|(i, (s, e))| header_kind(&text[*s..*e]).map(|k| (i, k)))
+                .collect()
+        };
         // A header line has at least three cells and no `key：value`
         // cell (`当事人  朱士杰  性别：男` is a record, not a header).
         let header_like = cs.len() >= 3

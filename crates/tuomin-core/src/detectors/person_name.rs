@@ -3399,11 +3399,17 @@ fn same_name_elsewhere(
         .map(|x| (x.start, x.end, x.score))
         .collect();
     spans.sort_unstable_by_key(|x| (x.0, x.1));
-    // One automaton per document: the cheapest to build (a DFA's build
-    // costs more than the search on a short document).
+    // One automaton per document: on a short document the cheapest to
+    // build (a DFA's build costs more than the search there), on a long
+    // one the fastest to search.
+    let kind = if text.len() > 64 * 1024 {
+        aho_corasick::AhoCorasickKind::DFA
+    } else {
+        aho_corasick::AhoCorasickKind::NoncontiguousNFA
+    };
     let Ok(ac) = aho_corasick::AhoCorasick::builder()
         .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-        .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
+        .kind(Some(kind))
         .build(&names)
     else {
         return;
