@@ -117,7 +117,17 @@ const ESTATES: &[&str] = &[
 ];
 
 /// Village suffixes (嘎查: a village in Inner Mongolia).
-const VILLAGES: &[&str] = &["村委会", "居委会", "社区", "嘎查", "村"];
+const VILLAGES: &[&str] = &[
+    "村民委员会",
+    "居民委员会",
+    "村委会",
+    "居委会",
+    "社区",
+    "嘎查",
+    "村",
+    // A market town of Hainan and Guangdong (遵谭墟).
+    "墟",
+];
 
 const ADDRESS_CONTEXT: &[&str] = &[
     "住址", "地址", "住所", "家住", "现住", "居住", "住在", "户籍", "坐落", "座落", "位于", "送达",
@@ -505,7 +515,11 @@ fn part_before(text: &str, end: usize) -> Option<(usize, bool)> {
             if n == max
                 || text[..s].ends_with("街道")
                 || text[..s].ends_with("苏木")
-                || text[..s].ends_with(['段', '侧'])
+                // (南段村: a village's name may end in 段.)
+                || (text[..s].ends_with(['段', '侧']) && !(n == 0 && VILLAGES.contains(suf)))
+                // A village does not reach back over its committee
+                // (等嘎村民委员会|雷允村).
+                || (VILLAGES.contains(suf) && text[..s].ends_with("委员会"))
             {
                 break;
             }
@@ -645,6 +659,19 @@ fn part_before(text: &str, end: usize) -> Option<(usize, bool)> {
 /// or number: 高塘镇|集镇|人民路45号, 西郜村|新区|三排14号.
 fn filler_before(text: &str, end: usize) -> Option<(usize, bool)> {
     let head = &text[..end];
+    // An estate's phase: 万达华府|二期|9栋.
+    if let Some(h) = head.strip_suffix('期') {
+        let n = h.chars().rev().take_while(|c| is_num(*c)).count();
+        let s = h.len() - n * 3;
+        if (1..=2).contains(&n)
+            && h[..s]
+                .chars()
+                .all(|c| c.len_utf8() == 3 || !c.is_ascii_digit())
+            && prev_char(text, s).is_some_and(is_estate_last)
+        {
+            return Some((s, false));
+        }
+    }
     let w = ["集镇", "新区", "老区", "街区"]
         .into_iter()
         .find(|w| head.ends_with(w))?;
@@ -1146,6 +1173,23 @@ mod tests {
     fn addrs(t: &str) -> Vec<String> {
         let s = Scanner::builder().kinds([Kind::Address]).build().unwrap();
         s.scan(t).into_iter().map(|f| f.text).collect()
+    }
+
+    #[test]
+    fn estate_phases_and_village_names_ending_in_a_section() {
+        assert_eq!(
+            addrs("产权调换\t道外区先锋路万达华府二期9栋1单元1202\t2024"),
+            vec!["道外区先锋路万达华府二期9栋1单元1202"]
+        );
+        assert_eq!(
+            addrs("户籍所在地云南省普洱市澜沧拉祜族自治县糯福乡南段村老街组，"),
+            vec!["云南省普洱市澜沧拉祜族自治县糯福乡南段村老街组"]
+        );
+        // A street's section still ends a street before an office.
+        assert_eq!(
+            addrs("地址：潢川县春申街道宏达路中段农业农村局四楼，"),
+            vec!["潢川县春申街道宏达路中段农业农村局四楼"]
+        );
     }
 
     #[test]
