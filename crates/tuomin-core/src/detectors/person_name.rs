@@ -1268,11 +1268,15 @@ fn evaluate(
             && f.words.get(g1, c).is_none_or(|q| q < 100)
             && after_g2(len).is_none_or(|d| {
                 let rest = &text[g1_end + len..];
-                !is_han(d) || after_word_fast(f, rest, d).is_some() || title_at(f, rest, d)
+                !is_han(d)
+                    || after_word_fast(f, rest, d).is_some()
+                    || title_at(f, rest, d)
+                    || s.function.contains(d)
             });
         if soft_stop {
             return true;
         }
+
         !s.stop.contains(c)
             && (!s.place.contains(c) || nature_given_name(text, start, g1_end + len, c))
             && t.given.get(&c).is_some_and(|p| *p >= 30.0)
