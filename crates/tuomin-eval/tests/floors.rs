@@ -39,15 +39,15 @@ const FLOORS: &[(Kind, f64, f64)] = &[
 
 /// Ceiling of the overall leak rate (share of labeled characters covered
 /// by no finding); was 0.64% when set (778 documents, 321 of them
-/// hand-written).
+/// hand-written), 0.67% with 858 documents (401 hand-written).
 const MAX_LEAK: f64 = 0.009;
 
-/// Floors on the hand-written documents alone (321 documents by nine
+/// Floors on the hand-written documents alone (401 documents by eleven
 /// authors, the hardest part of the corpus): `(kind, exact F1 ≥, overlap
-/// F1 ≥)` and their leak-rate ceiling; were 0.951/0.957 (names),
-/// 0.965/0.976 (addresses) and 2.2% when set.
+/// F1 ≥)` and their leak-rate ceiling; were 0.962/0.966 (names),
+/// 0.967/0.979 (addresses) and 1.9% when set.
 const HANDWRITTEN_FLOORS: &[(Kind, f64, f64)] = &[
-    (Kind::PersonName, 0.94, 0.945),
+    (Kind::PersonName, 0.95, 0.955),
     (Kind::Address, 0.955, 0.965),
 ];
 const HANDWRITTEN_MAX_LEAK: f64 = 0.03;
@@ -148,19 +148,19 @@ fn below_floors(r: &Report, floors: &[(Kind, f64, f64)], max_leak: f64) -> Vec<S
 }
 
 /// Floors on `corpus/unseen/` (documents scored once as unseen text, not
-/// used for tuning; 159 documents by four authors since 2026-12-03's second
+/// used for tuning; 199 documents by five authors, since 2026-12-03's third
 /// session): `(kind, exact F1 ≥, overlap F1 ≥)` and the leak-rate ceiling,
-/// set at the measurement then minus ~0.02 (names 0.899/0.929, addresses
-/// 0.923/0.957, leak 3.9%).
+/// set at the measurement then minus ~0.02 (names 0.919/0.939, addresses
+/// 0.923/0.954, bank cards 0.995/1.000, leak 3.75%).
 const UNSEEN_FLOORS: &[(Kind, f64, f64)] = &[
-    (Kind::PersonName, 0.88, 0.91),
-    (Kind::Address, 0.90, 0.94),
+    (Kind::PersonName, 0.90, 0.92),
+    (Kind::Address, 0.90, 0.935),
     (Kind::IdCard, 0.98, 0.98),
     (Kind::Mobile, 0.98, 0.98),
     (Kind::Landline, 0.98, 0.98),
-    (Kind::BankCard, 0.90, 0.98),
+    (Kind::BankCard, 0.97, 0.98),
 ];
-const UNSEEN_MAX_LEAK: f64 = 0.05;
+const UNSEEN_MAX_LEAK: f64 = 0.045;
 
 #[test]
 fn unseen_floors() {
